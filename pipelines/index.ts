@@ -1,0 +1,13 @@
+/** Every source definition, by id. Adding a site is one file here and one line below. */
+import type { SourceDefinition } from './source.js';
+import baochinhphu from './baochinhphu.js';
+import chinhphu from './chinhphu.js';
+import mpi from './mpi.js';
+
+export const SOURCES: readonly SourceDefinition[] = [baochinhphu, chinhphu, mpi];
+
+export function getSource(id: string): SourceDefinition | undefined {
+  return SOURCES.find((s) => s.id === id);
+}
+
+export { sourceForUrl, validateSource, type SourceDefinition } from './source.js';

@@ -1,0 +1,87 @@
+/**
+ * Reading the paragraphs of an article body from its element: block boundaries become paragraph breaks,
+ * headings stay as paragraphs, captions and chrome are dropped, and a byline at the end becomes the authors.
+ */
+import type { Cheerio, CheerioAPI } from 'cheerio/slim';
+import type { AnyNode, Element } from 'domhandler';
+import type { ArticleImage } from '../types.js';
+import { BOILERPLATE_SELECTORS, BOILERPLATE_TEXT, BYLINE_RE, CAPTION_CREDIT_RE, CREDIT_RE } from './boilerplate.js';
+import { tidy } from '../text/normalize.js';
+
+const BLOCK = new Set([
+  'p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'blockquote', 'table',
+  'tr', 'td', 'th', 'tbody', 'thead', 'dl', 'dt', 'dd', 'pre', 'hr', 'center', 'address', 'header', 'footer',
+]);
+
+export interface BodyRead {
+  paragraphs: string[];
+  images: ArticleImage[];
+  authors: string[];
+  credit: string | null;
+}
+
+/** Collects images with their captions before the captions are removed. */
+function readImages($: CheerioAPI, root: Cheerio<Element>, baseUrl: string | null): ArticleImage[] {
+  const images: ArticleImage[] = [];
+  root.find('img').each((_, img) => {
+    const src = $(img).attr('data-src') ?? $(img).attr('src');
+    if (!src) return;
+    const holder = $(img).closest('figure, table, .image, [type="Photo"]');
+    const caption = holder.find('figcaption, .caption, .image_desc, .PhotoCMS_Caption, td.caption').first().text()
+      || (holder.is('table') ? holder.find('tr').last().text() : '');
+    let abs = src;
+    try { abs = baseUrl ? new URL(src, baseUrl).href : src; } catch { /* keep as written */ }
+    images.push({ src: abs, ...(tidy(caption) ? { caption: tidy(caption) } : {}) });
+  });
+  return images;
+}
+
+/** Text of an element with block boundaries as line breaks. */
+function blockText($: CheerioAPI, nodes: AnyNode[], out: string[]): void {
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      out[out.length - 1] += (node as unknown as { data: string }).data;
+    } else if (node.type === 'tag') {
+      const el = node as Element;
+      const name = el.name.toLowerCase();
+      if (name === 'br') { out.push(''); continue; }
+      const block = BLOCK.has(name);
+      if (block) out.push('');
+      blockText($, el.children, out);
+      if (block) out.push('');
+    }
+  }
+}
+
+export function isBoilerplateParagraph(p: string): boolean {
+  return BOILERPLATE_TEXT.some((re) => re.test(p)) || (p.length < 160 && CAPTION_CREDIT_RE.test(p));
+}
+
+export function readBody(
+  $: CheerioAPI,
+  root: Cheerio<Element>,
+  options: { remove?: readonly string[]; baseUrl?: string | null; keepSapo?: boolean } = {},
+): BodyRead {
+  const images = readImages($, root, options.baseUrl ?? null);
+  const clone = root.clone();
+  const selectors = [...BOILERPLATE_SELECTORS, ...(options.remove ?? [])].filter((s) => !(options.keepSapo && s.includes('sapo')));
+  for (const sel of selectors) clone.find(sel).remove();
+  const lines: string[] = [''];
+  blockText($, clone.toArray().flatMap((el) => el.children), lines);
+  let paragraphs = lines.map((l) => tidy(l.replace(/\s+/g, ' '))).filter((l) => l && !isBoilerplateParagraph(l));
+  const authors: string[] = [];
+  let credit: string | null = null;
+  // The last one or two short lines may be the byline and the source credit.
+  for (let k = 0; k < 2 && paragraphs.length > 1; k++) {
+    const last = paragraphs[paragraphs.length - 1]!;
+    const c = CREDIT_RE.exec(last);
+    if (c && last.length <= 60) { credit = last; paragraphs = paragraphs.slice(0, -1); continue; }
+    if (last.length <= 60 && last.split(/\s+/).length <= 10 && BYLINE_RE.test(last)) {
+      authors.unshift(...last.split(/\s*(?:,|\s-\s|–|\svà\s)\s*/u).map((a) => a.trim()).filter(Boolean));
+      paragraphs = paragraphs.slice(0, -1);
+      continue;
+    }
+    break;
+  }
+  return { paragraphs, images, authors, credit };
+}

@@ -1,0 +1,119 @@
+/**
+ * Page → Article. The source's site profile (selectors in pipelines/) is tried first; when it no longer
+ * matches (a redesign) that is reported in `warnings` and the generic scorer takes over.
+ */
+import { load, type Cheerio, type CheerioAPI } from 'cheerio/slim';
+import type { Element } from 'domhandler';
+import type { Article } from '../types.js';
+import type { SourceDefinition } from '../../pipelines/source.js';
+import { readMeta, dateFromUrl } from './metadata.js';
+import { readBody, isBoilerplateParagraph } from './body.js';
+import { findMainContent } from './generic.js';
+import { parseDateTime } from '../text/dates.js';
+import { normalizeText, tidy } from '../text/normalize.js';
+import { detectLang } from '../text/lang.js';
+import { ParseError } from '../errors.js';
+
+export interface ExtractOptions {
+  url?: string | null;
+  source?: SourceDefinition | null;
+}
+
+/** A body shorter than this (characters) means the selector found a shell, not the article. */
+const MIN_BODY = 150;
+/** Pages larger than this are cut before parsing: no press release is 10 MB of HTML. */
+export const MAX_HTML = 10 * 1024 * 1024;
+
+const firstText = ($: CheerioAPI, selector: string | undefined): string | null => {
+  if (!selector) return null;
+  const t = tidy($(selector).first().text().replace(/\s+/g, ' '));
+  return t || null;
+};
+
+/** A date from visible text near the headline, for pages without a profile: "Thứ Hai, 08/08/2022 - 14:30". */
+function bylineDate($: CheerioAPI): string | null {
+  const candidates = $('[class*="date"], [class*="time"], [class*="publish"], [class*="meta"], time')
+    .filter((_, el) => $(el).closest('aside, footer, nav, [class*="related"], [class*="relate"], [class*="lienquan"], [class*="comment"], [class*="stream"], [class*="sidebar"], li').length === 0)
+    .toArray();
+  for (const el of candidates) {
+    const text = $(el).attr('datetime') ?? $(el).text();
+    const d = parseDateTime(text.replace(/\s+/g, ' '));
+    if (d) return d;
+  }
+  return null;
+}
+
+export function extractArticle(html: string, options: ExtractOptions = {}): Article {
+  const source = options.source ?? null;
+  const url = options.url ?? null;
+  const $ = load(normalizeText(html.length > MAX_HTML ? html.slice(0, MAX_HTML) : html));
+  const meta = readMeta($);
+  const warnings: string[] = [];
+  const profile = source?.article;
+  let method: Article['method'] = 'generic';
+  let body = null as ReturnType<typeof readBody> | null;
+  if (profile) {
+    const root = $(profile.body).first() as Cheerio<Element>;
+    if (root.length) {
+      const read = readBody($, root, { remove: profile.remove, baseUrl: url });
+      if (read.paragraphs.join(' ').length >= MIN_BODY) {
+        body = read;
+        method = 'profile';
+      }
+    }
+    if (!body) warnings.push(`site profile "${source!.id}" no longer matches: selector article.body "${profile.body}" found no article text; used the generic extractor; update pipelines/${source!.id}.ts`);
+  }
+  if (!body) {
+    const root = findMainContent($);
+    if (!root) throw new ParseError(`no article text found${url ? ` in ${url}` : ''}: the page has no paragraphs of text`, { url: url ?? '' });
+    body = readBody($, root, { baseUrl: url });
+  }
+  const title = (profile && firstText($, profile.title)) ?? meta.title ?? firstText($, 'h1') ?? (tidy($('title').text()).replace(/\s+[-|–]\s+[^-|–]+$/, '') || null);
+  if (profile && !firstText($, profile.title)) warnings.push(`site profile "${source!.id}": selector article.title "${profile.title}" matched nothing`);
+  let publishedAt = meta.publishedAt;
+  if (!publishedAt && profile) {
+    const shown = firstText($, profile.date);
+    publishedAt = shown ? parseDateTime(shown) : null;
+    if (!shown) warnings.push(`site profile "${source!.id}": selector article.date "${profile.date}" matched nothing`);
+  }
+  publishedAt ??= bylineDate($) ?? dateFromUrl(url);
+  let authors = meta.authors;
+  if (!authors.length && profile?.author) {
+    const a = firstText($, profile.author);
+    if (a && !/^(?:Theo|Nguồn)\b/u.test(a)) authors = a.split(/\s*(?:,|\s-\s|\svà\s)\s*/u).filter(Boolean);
+  }
+  if (!authors.length) authors = body.authors;
+  let credit = body.credit;
+  if (!credit && profile?.author) {
+    const a = firstText($, profile.author);
+    if (a && /^(?:Theo|Nguồn)\b/u.test(a)) credit = a;
+  }
+  credit ??= firstText($, '[class*="source"]');
+  const lead = (profile?.lead && firstText($, profile.lead)) || null;
+  const paragraphs = [...body.paragraphs];
+  if (lead && !isBoilerplateParagraph(lead) && !paragraphs.some((p) => p.includes(lead.slice(0, 60)))) paragraphs.unshift(lead);
+  const text = paragraphs.join('\n\n');
+  const tags = profile?.tags ? $(profile.tags).toArray().map((el) => tidy($(el).text())).filter(Boolean) : meta.tags;
+  const category = (profile?.category && firstText($, profile.category)) ?? meta.section;
+  const langAttr = meta.lang === 'vi' || meta.lang === 'en' ? meta.lang : null;
+  return {
+    url,
+    canonicalUrl: meta.canonicalUrl,
+    source: source?.id ?? null,
+    title,
+    publishedAt,
+    updatedAt: meta.updatedAt,
+    author: authors.length ? authors.join(', ') : null,
+    authors,
+    credit,
+    lead,
+    text,
+    paragraphs,
+    images: body.images,
+    tags,
+    category,
+    lang: detectLang(text) ?? langAttr,
+    method,
+    warnings,
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * The vnpress command line. Each verb lives in its own module, loaded only when used, so that
+ * `vnpress extract` starts fast. Exit codes: 0 ok, 1 failure, 2 bad usage.
+ */
+import { Command, CommanderError } from 'commander';
+import { describeError, VnpressError } from '../errors.js';
+
+export const DEFAULT_DB = 'data/vnpress.db';
+
+function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+function listingOptions(cmd: Command): Command {
+  return cmd
+    .option('--json', 'output a JSON array')
+    .option('--nl', 'output JSON lines, one object per line')
+    .option('--csv', 'output CSV (UTF-8 with BOM, for spreadsheets)');
+}
+
+export function buildProgram(): Command {
+  const program = new Command('vnpress')
+    .description('Vietnamese government press releases as data: crawl, extract, store, search.')
+    .option('--debug', 'print stack traces of errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  program
+    .command('extract')
+    .description('extract an article and its facts from a saved page (.html) or an article text (.txt)')
+    .argument('<file>', 'the .html or .txt file')
+    .option('--json', 'print the JSON contract (article, legalRefs, officials, meetings, claims)')
+    .option('--published-on <date>', 'publication date YYYY-MM-DD, when the file does not give it')
+    .option('--url <url>', 'the page\'s address: picks the site profile and is kept with the article')
+    .addHelpText('after', examples(
+      'vnpress extract fixtures/baochinhphu.vn/thu-tuong-chu-tri-phien-hop-cds/page.html',
+      'vnpress extract article.txt --json --published-on 2022-08-08',
+    ))
+    .action(async (file: string, opts) => {
+      const { runExtract } = await import('./extract.js');
+      runExtract(file, opts);
+    });
+
+  listingOptions(program
+    .command('crawl')
+    .description('crawl sources into the database (resumable: run it again to continue)')
+    .argument('[sources...]', 'source ids (see `vnpress sources`)')
+    .option('--all', 'crawl every source')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--since <date>', 'stop following listings at articles older than this date (YYYY-MM-DD)')
+    .option('--max-pages <n>', 'fetch at most this many pages in this run', (v) => Number.parseInt(v, 10))
+    .option('--resolve <host=addr...>', 'send a host\'s requests to another address, like curl --resolve (host=http://127.0.0.1:8080)')
+    .option('--delay <ms>', 'milliseconds between requests to one host (default: the source\'s pacing, at least 1000)', (v) => Number.parseInt(v, 10))
+    .option('--user-agent <ua>', 'User-Agent header to send')
+    .option('--contact <email-or-url>', 'contact put in the User-Agent so site owners can reach you')
+    .option('--ignore-robots', 'do not obey robots.txt: only for sites you own')
+    .addHelpText('after', examples('vnpress crawl baochinhphu --since 2024-01-01 --max-pages 200', 'vnpress crawl --all --contact you@example.org')))
+    .action(async (sources: string[], opts) => {
+      const { runCrawl } = await import('./crawl.js');
+      await runCrawl(sources, opts);
+    });
+
+  program
+    .command('sources')
+    .description('list the source definitions in pipelines/')
+    .option('--json', 'output JSON')
+    .addHelpText('after', examples('vnpress sources'))
+    .action(async (opts) => {
+      const { runSources } = await import('./sources.js');
+      runSources(opts);
+    });
+
+  listingOptions(program
+    .command('search')
+    .description('full-text search over articles and claims, accent-insensitive ("nghi dinh" finds "Nghị định")')
+    .argument('<query...>', 'words to find; quoted phrases and prefix* work')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--in <what>', 'articles or claims', 'articles')
+    .option('--raw', 'pass the query to SQLite FTS5 as written (AND, OR, NEAR, column filters)')
+    .option('--exact', 'match diacritics exactly ("hòa" does not find "hoa")')
+    .option('--source <id>', 'only this source')
+    .option('--since <date>', 'published on or after (YYYY-MM-DD)')
+    .option('--until <date>', 'published on or before (YYYY-MM-DD)')
+    .option('--limit <n>', 'at most this many results', (v) => Number.parseInt(v, 10), 20)
+    .addHelpText('after', examples('vnpress search hoa don dien tu', 'vnpress search "chuyển đổi số" --in claims --csv > claims.csv')))
+    .action(async (query: string[], opts) => {
+      const { runSearch } = await import('./search.js');
+      runSearch(query.join(' '), opts);
+    });
+
+  program
+    .command('export')
+    .description('export a table (articles, claims, officials, documents, meetings) as CSV, JSON or JSON lines')
+    .argument('<table>', 'articles | claims | officials | documents | meetings')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--csv', 'CSV (default): RFC 4180, UTF-8 with BOM, ISO dates')
+    .option('--json', 'a JSON array')
+    .option('--nl', 'JSON lines')
+    .option('--source <id>', 'only this source')
+    .option('--since <date>', 'articles published on or after (YYYY-MM-DD)')
+    .option('--until <date>', 'articles published on or before (YYYY-MM-DD)')
+    .addHelpText('after', examples('vnpress export claims --csv > claims.csv', 'vnpress export documents --nl | head'))
+    .action(async (table: string, opts) => {
+      const { runExport } = await import('./export.js');
+      await runExport(table, opts);
+    });
+
+  program
+    .command('stats')
+    .description('what the database holds: pages, articles, facts by kind, most-cited documents, officials')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--json', 'output JSON')
+    .addHelpText('after', examples('vnpress stats', 'vnpress stats --db data/vnpress.db --json'))
+    .action(async (opts) => {
+      const { runStats } = await import('./stats.js');
+      runStats(opts);
+    });
+
+  program
+    .command('demo')
+    .description('start the local mirror, crawl it, extract everything into the database, print a summary (npm start)')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .addHelpText('after', examples('vnpress demo', 'npm start'))
+    .action(async (opts) => {
+      const { runDemo } = await import('./demo.js');
+      await runDemo(opts);
+    });
+
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; never throws. */
+export async function run(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  const debug = argv.includes('--debug');
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Commander already printed the problem (or the help, which exits 0).
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    process.stderr.write(`vnpress: ${describeError(err)}\n`);
+    if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+    else if (!(err instanceof VnpressError)) process.stderr.write('(run with --debug for details)\n');
+    return err instanceof VnpressError ? err.exitCode : 1;
+  }
+}

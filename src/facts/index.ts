@@ -1,0 +1,23 @@
+/**
+ * Article text → Facts. Each extractor is a pure function over the text; this module runs them in the
+ * order their outputs feed each other (documents mask numbers for claims; officials give meetings a chair).
+ */
+import type { Facts } from '../types.js';
+import { extractLegalRefs, legalRefSpans } from './legal-refs.js';
+import { extractOfficials } from './officials.js';
+import { extractMeetings } from './meetings.js';
+import { extractClaims } from './claims.js';
+
+export interface FactContext {
+  /** Publication date (YYYY-MM-DD or ISO timestamp) to resolve "Sáng 25/12" and "năm nay". */
+  publishedOn?: string | null;
+}
+
+export function extractFacts(text: string, ctx: FactContext = {}): Facts {
+  const publishedOn = ctx.publishedOn ?? null;
+  const legalRefs = extractLegalRefs(text);
+  const officials = extractOfficials(text);
+  const meetings = extractMeetings(text, { publishedOn, officials });
+  const claims = extractClaims(text, { publishedOn, masked: legalRefSpans(legalRefs) });
+  return { legalRefs, officials, meetings, claims };
+}

@@ -1,0 +1,136 @@
+/**
+ * Meetings an article reports or cites: the kind, the ordinal ("lần thứ 3", "Phiên họp thứ 12"), the body
+ * holding it, the date (resolved against the publication date: "Sáng 25/12"), the chair ("chủ trì"), the
+ * mode (trực tuyến, trực tiếp kết hợp trực tuyến) and the place. Mentions of one meeting are merged.
+ */
+import type { Meeting, MeetingMode, Official, Span } from '../types.js';
+import { MEETING_KINDS, MODE_PHRASES, ORDINAL_WORDS } from './data/meetings.js';
+import { ROMAN } from '../text/data/numbers.js';
+import { alternation } from '../text/regex.js';
+import { findDates, type RefDate } from '../text/dates.js';
+import { splitSentences, sentenceAt, type Sentence } from '../text/sentences.js';
+import { matchOrganizationAt, findOrganizations } from './organizations.js';
+import { foldKey } from '../text/normalize.js';
+
+const KIND_BY_FORM = new Map(MEETING_KINDS.flatMap((k) => k.forms.map((f) => [f, k.kind] as const)));
+const KIND_RE = new RegExp(String.raw`(?<![\p{L}\p{N}])(${alternation(KIND_BY_FORM.keys())})(?![\p{L}\p{N}])`, 'giu');
+const ORDINAL_RE = new RegExp(
+  String.raw`^\s*(?:\p{L}+\s+){0,3}?(?:lần\s+)?thứ\s+(\d{1,3}|[IVXL]+|${alternation(Object.keys(ORDINAL_WORDS))})(?![\p{L}\p{N}])`,
+  'iu',
+);
+/** Plural or generic mentions name no particular meeting. */
+const GENERIC_BEFORE_RE = /(?:các|những|nhiều|mỗi|một số|hàng|mọi|cuộc|buổi)\s*$/iu;
+const CHAIR_RE = /chủ\s+trì|điều\s+hành|dưới\s+sự\s+chủ\s+trì/iu;
+const LOCATION_RE = /(?<![\p{L}])tại\s+((?:trụ sở|Nhà Quốc hội|Phủ Chủ tịch|Trung tâm Hội nghị|Hội trường|thủ đô|Thủ đô|tỉnh|thành phố|TP\.?|Hà Nội|Điểm cầu)[^,.;]{0,60})/u;
+
+function ordinalValue(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  const up = s.toUpperCase();
+  if (ROMAN[up] !== undefined && /^[IVXL]+$/.test(s)) return ROMAN[up]!;
+  return ORDINAL_WORDS[s.toLowerCase()] ?? null;
+}
+
+function modeOf(sentence: string): MeetingMode | null {
+  const f = sentence.toLowerCase();
+  for (const { mode, phrases } of MODE_PHRASES) if (phrases.some((p) => f.includes(p))) return mode;
+  return null;
+}
+
+interface Candidate extends Meeting {
+  sentence: Sentence;
+}
+
+export interface MeetingContext {
+  publishedOn?: RefDate;
+  officials?: readonly Official[];
+}
+
+export function extractMeetings(text: string, ctx: MeetingContext = {}): Meeting[] {
+  const sentences = splitSentences(text);
+  const officials = ctx.officials ?? [];
+  const orgs = findOrganizations(text);
+  const candidates: Candidate[] = [];
+  for (const m of text.matchAll(KIND_RE)) {
+    const before = text.slice(Math.max(0, m.index - 12), m.index);
+    if (GENERIC_BEFORE_RE.test(before) && !/(?:cuộc|buổi)\s*$/iu.test(before)) continue;
+    const kind = KIND_BY_FORM.get(m[1]!.toLowerCase()) ?? m[1]!.toLowerCase();
+    const sentence = sentenceAt(sentences, m.index);
+    if (!sentence) continue;
+    const end = m.index + m[0].length;
+    const after = text.slice(end, end + 160);
+    const ord = ORDINAL_RE.exec(after);
+    const ordinal = ord ? ordinalValue(ord[1]!) : null;
+    const bodyAt = end + (ord ? ord[0].length : 0);
+    const body = bodyOf(text, bodyAt, orgs);
+    const s = sentence.text;
+    const dates = findDates(s, ctx.publishedOn).filter((d) => d.kind === 'date');
+    // The date of the event: a day named in the same sentence, before the kind word ("Sáng 25/12, … chủ trì hội nghị").
+    const localAt = m.index - sentence.span[0];
+    const date = dates.find((d) => d.span[0] < localAt)?.value ?? (dates.length === 1 && CHAIR_RE.test(s) ? dates[0]!.value : null);
+    let chair: string | null = null;
+    if (CHAIR_RE.test(s)) {
+      const inSentence = officials.filter((o) => o.mentions.some((sp) => sp[0] >= sentence.span[0] && sp[1] <= sentence.span[1]));
+      const chairAt = s.search(CHAIR_RE) + sentence.span[0];
+      // "X chủ trì" (X before) is the common order; "dưới sự chủ trì của X" puts X after.
+      const afterChair = /dưới\s+sự\s+(?:chủ\s+trì|điều\s+hành)/iu.test(s);
+      const ordered = afterChair
+        ? inSentence.filter((o) => o.mentions.some((sp) => sp[0] > chairAt))
+        : inSentence.filter((o) => o.mentions.some((sp) => sp[0] < chairAt)).reverse();
+      chair = ordered[0]?.name ?? null;
+    }
+    const loc = LOCATION_RE.exec(s);
+    candidates.push({
+      kind, ordinal, body, date, chair, mode: modeOf(s), location: loc ? loc[1]!.trim() : null,
+      span: [m.index, end], sentence,
+    });
+  }
+  return merge(candidates);
+}
+
+/** The body holding a meeting: "của Ủy ban …", or an organization right after the kind ("Phiên họp thứ 12 Ủy ban …"). */
+function bodyOf(text: string, at: number, orgs: readonly { name: string; start: number }[]): string | null {
+  const rest = text.slice(at, at + 12);
+  const lead = /^\s*(?:của\s+|do\s+)?/u.exec(rest)![0];
+  const org = matchOrganizationAt(text, at + lead.length);
+  if (!org) return null;
+  // A bare head ("của Ủy ban") refers back to the full name given earlier in the article.
+  if (org.name.split(' ').length <= 2) {
+    const full = orgs.find((o) => o.name.startsWith(org.name) && o.name.length > org.name.length);
+    if (full) return full.name;
+  }
+  return org.name;
+}
+
+function compatible(a: Candidate, b: Candidate): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.ordinal !== null && b.ordinal !== null && a.ordinal !== b.ordinal) return false;
+  if (a.ordinal !== b.ordinal && (a.date !== null && b.date !== null) && a.date !== b.date) return false;
+  if (a.body && b.body && foldKey(a.body) !== foldKey(b.body) && !foldKey(a.body).startsWith(foldKey(b.body)) && !foldKey(b.body).startsWith(foldKey(a.body))) return false;
+  if (a.date && b.date && a.date !== b.date) return false;
+  return true;
+}
+
+/**
+ * Merges the mentions of one meeting. A mention with an ordinal different from the main meeting's and no
+ * date is a meeting cited in passing ("nhiệm vụ giao tại Phiên họp lần thứ 2") and stays separate.
+ */
+function merge(candidates: Candidate[]): Meeting[] {
+  const groups: Candidate[][] = [];
+  for (const c of candidates) {
+    const g = groups.find((grp) => grp.every((x) => compatible(x, c)) && (c.ordinal === null || grp.some((x) => x.ordinal === c.ordinal) || grp.every((x) => x.ordinal === null)));
+    if (g) g.push(c);
+    else groups.push([c]);
+  }
+  const meetings = groups.map((grp) => {
+    const first = grp[0]!;
+    const pick = <K extends keyof Meeting>(k: K): Meeting[K] => grp.find((x) => x[k] !== null)?.[k] ?? first[k];
+    const mode: MeetingMode | null = grp.some((x) => x.mode === 'hybrid') ? 'hybrid' : pick('mode');
+    const spanOfFullest = (grp.find((x) => x.chair !== null || x.date !== null) ?? first).span as Span;
+    return {
+      kind: first.kind, ordinal: pick('ordinal'), body: pick('body'), date: pick('date'), chair: pick('chair'),
+      mode, location: pick('location'), span: spanOfFullest,
+    } satisfies Meeting;
+  });
+  // A lone generic mention with nothing known about it (no ordinal, body, date or chair) is noise.
+  return meetings.filter((m) => m.ordinal !== null || m.body !== null || m.date !== null || m.chair !== null);
+}

@@ -1,0 +1,175 @@
+/**
+ * Officials named in an article, with every title the article gives them. Titles, ranks and organizations
+ * stack in many orders before a name ("Bộ trưởng Bộ Công an, Đại tướng Tô Lâm", "Đại tướng, Bộ trưởng Quốc
+ * phòng Phan Văn Giang", "Bộ trưởng - Chủ nhiệm Văn phòng Chính phủ Trần Văn Sơn") or follow it as an
+ * apposition ("Phạm Minh Chính, Chủ tịch Ủy ban Quốc gia về chuyển đổi số"). A name with no title anywhere
+ * in the article is not an official (authors, photographers, private persons).
+ */
+import type { Official, Span } from '../types.js';
+import { ACADEMIC, FAMILY_NAMES, HONORIFICS, RANKS, TITLE_MODIFIERS, TITLES } from './data/people.js';
+import { MINISTRIES } from './data/organizations.js';
+import { expandAbbreviations, matchOrganizationAt } from './organizations.js';
+import { alternation } from '../text/regex.js';
+import { canonicalKey } from '../text/normalize.js';
+
+const E = String.raw`(?![\p{L}\p{N}])`;
+const TITLE_RE = new RegExp(String.raw`(?:(${alternation(TITLE_MODIFIERS)})\s+)?(${alternation(TITLES)})${E}`, 'uy');
+const RANK_RE = new RegExp(String.raw`(?:${alternation(RANKS)})${E}`, 'uy');
+const PREFIX_RE = new RegExp(String.raw`(?:${alternation([...ACADEMIC, ...HONORIFICS])})${E}\.?`, 'uy');
+const SYL = String.raw`\p{Lu}[\p{Ll}\p{M}]*`;
+const NAME_RE = new RegExp(String.raw`${SYL}(?:\s+${SYL}){1,3}${E}`, 'uy');
+const START_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:(?:${alternation(TITLE_MODIFIERS)})\s+)?(?:${alternation([...TITLES, ...RANKS, ...ACADEMIC, ...HONORIFICS])})${E}`,
+  'gu',
+);
+const FAMILY_START_RE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternation(FAMILY_NAMES)})(?:\s+${SYL}){1,3}${E}`, 'gu');
+/** Ministries written without "Bộ" after a minister's title: "Bộ trưởng Quốc phòng". */
+const MINISTRY_BARE_RE = new RegExp(
+  String.raw`(?:${alternation(MINISTRIES.filter((m) => m.name.startsWith('Bộ ')).map((m) => m.name.slice(3)))})${E}`,
+  'uy',
+);
+const PLACE_RE = /\s+(tỉnh|thành phố|TP\.?)\s+(\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3})/uy;
+const SEP_RE = /\s*(,|-|–|kiêm)\s*|\s+/uy;
+/** Words that may start a capitalized run but never a person's name. */
+const NOT_NAME_START = new Set(['Chính', 'Quốc', 'Nhà', 'Việt', 'Bộ', 'Ủy', 'Uỷ', 'Văn', 'Ban', 'Sở', 'Cục', 'Vụ', 'Tổng', 'Trung', 'Hội', 'Đảng', 'Nhân', 'Thành', 'Tỉnh', 'Thủ', 'Phó', 'Ngân', 'Kho', 'Tòa', 'Viện', 'Đoàn', 'Tập', 'Công', 'Theo', 'Tại', 'Trong', 'Sáng', 'Chiều', 'Ngày', 'Hà', 'Thanh']);
+const FAMILY = new Set(FAMILY_NAMES);
+
+interface Chain {
+  titles: string[];
+  name: string | null;
+  start: number;
+  end: number;
+  nameSpan: Span | null;
+}
+
+function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(text);
+}
+
+/** Parses title, rank, prefix and organization pieces from `at`, up to a name if one follows. */
+function parseChain(text: string, at: number, requireName: boolean): Chain | null {
+  const titles: string[] = [];
+  let cur = at;
+  let lastEnd = at;
+  let pendingMinisterPrefix: string | null = null;
+  for (let guard = 0; guard < 12; guard++) {
+    const p = sticky(PREFIX_RE, text, cur);
+    if (p) { cur += p[0].length; cur = skipSpaces(text, cur); continue; }
+    const r = sticky(RANK_RE, text, cur);
+    if (r) {
+      titles.push(r[0]);
+      cur = lastEnd = cur + r[0].length;
+    } else {
+      const t = sticky(TITLE_RE, text, cur);
+      if (t) {
+        let title = t[0].replace(/\s+/g, ' ');
+        cur += t[0].length;
+        const bareMinistry = /(?:Bộ|Thứ) trưởng$/.test(title) ? sticky(MINISTRY_BARE_RE, text, skipSpaces(text, cur)) : null;
+        const org = bareMinistry ? null : matchOrganizationAt(text, skipSpaces(text, cur));
+        if (bareMinistry && skipSpaces(text, cur) > cur) {
+          title += ` Bộ ${bareMinistry[0]}`;
+          cur = skipSpaces(text, cur) + bareMinistry[0].length;
+        } else if (org && skipSpaces(text, cur) > cur) {
+          title += ` ${org.name}`;
+          cur = org.end;
+        }
+        const place = sticky(PLACE_RE, text, cur);
+        if (place) { title += ` ${place[1]} ${place[2]}`; cur += place[0].length; }
+        title = expandAbbreviations(title);
+        if (pendingMinisterPrefix && title !== 'Bộ trưởng') {
+          // "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ": one post, written as two words.
+          titles.push(`${pendingMinisterPrefix}${title}`);
+          pendingMinisterPrefix = null;
+        } else if (title === 'Bộ trưởng' || title === 'Quyền Bộ trưởng') {
+          const sep = /^\s*([,\-–])\s*/.exec(text.slice(cur, cur + 4));
+          if (sep && sticky(TITLE_RE, text, cur + sep[0].length)) pendingMinisterPrefix = `${title}${sep[1] === ',' ? ',' : ` ${sep[1]}`} `;
+          else titles.push(title);
+        } else titles.push(title);
+        lastEnd = cur;
+      } else {
+        const n = sticky(NAME_RE, text, cur);
+        if (n && titles.length && isPlausibleName(n[0], true)) {
+          return { titles, name: n[0].replace(/\s+/g, ' '), start: at, end: cur + n[0].length, nameSpan: [cur, cur + n[0].length] };
+        }
+        break;
+      }
+    }
+    const sep = sticky(SEP_RE, text, cur);
+    if (!sep || /\n/.test(sep[0])) break;
+    cur += sep[0].length;
+  }
+  if (pendingMinisterPrefix) titles.push(pendingMinisterPrefix.replace(/[,\s\-–]+$/, ''));
+  if (requireName || !titles.length) return null;
+  return { titles, name: null, start: at, end: lastEnd, nameSpan: null };
+}
+
+function skipSpaces(text: string, at: number): number {
+  while (at < text.length && text[at] === ' ') at++;
+  return at;
+}
+
+function isPlausibleName(name: string, afterTitle: boolean): boolean {
+  const parts = name.split(/\s+/);
+  if (NOT_NAME_START.has(parts[0]!) && !FAMILY.has(parts[0]!)) return false;
+  if (parts.some((p) => p.length > 8 || /^\p{Lu}{2,}$/u.test(p))) return false;
+  return afterTitle || FAMILY.has(parts[0]!);
+}
+
+function addTitle(list: string[], title: string): void {
+  const t = title.trim();
+  if (!t) return;
+  const lower = t.toLowerCase();
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i]!.toLowerCase();
+    if (x === lower || x.includes(lower)) return;
+    if (lower.includes(x)) { list[i] = t; return; }
+  }
+  list.push(t);
+}
+
+/** Officials of an article, once each, in order of first mention. */
+export function extractOfficials(text: string): Official[] {
+  const people = new Map<string, Official>();
+  const record = (name: string, titles: string[], span: Span) => {
+    const key = canonicalKey(name);
+    let o = people.get(key);
+    if (!o) {
+      o = { name, titles: [], key, mentions: [], span };
+      people.set(key, o);
+    }
+    for (const t of titles) addTitle(o.titles, t);
+    if (!o.mentions.some((m) => m[0] === span[0])) o.mentions.push(span);
+  };
+  const covered: Span[] = [];
+  for (const m of text.matchAll(START_RE)) {
+    if (covered.some((c) => m.index >= c[0] && m.index < c[1])) continue;
+    const chain = parseChain(text, m.index, true);
+    if (!chain || !chain.name || !chain.nameSpan) continue;
+    covered.push([chain.start, chain.end]);
+    const after = apposition(text, chain.end);
+    record(chain.name, [...chain.titles, ...after.titles], chain.nameSpan);
+    if (after.end > chain.end) covered.push([chain.end, after.end]);
+  }
+  // "Nguyễn Hòa Bình, Phó Thủ tướng Thường trực Chính phủ": a name first, its titles after it.
+  for (const m of text.matchAll(FAMILY_START_RE)) {
+    if (covered.some((c) => m.index >= c[0] && m.index < c[1])) continue;
+    const name = m[0].replace(/\s+/g, ' ');
+    if (!isPlausibleName(name, false)) continue;
+    const span: Span = [m.index, m.index + m[0].length];
+    const after = apposition(text, span[1]);
+    const key = canonicalKey(name);
+    if (after.titles.length) record(name, after.titles, span);
+    else if (people.has(key)) people.get(key)!.mentions.push(span);
+  }
+  return [...people.values()].sort((a, b) => a.span[0] - b.span[0]);
+}
+
+/** Titles given right after a name, set off by a comma: ", Chủ tịch Ủy ban …". Stops before another name. */
+function apposition(text: string, at: number): { titles: string[]; end: number } {
+  const m = /^\s*[,(]\s*/.exec(text.slice(at, at + 4));
+  if (!m) return { titles: [], end: at };
+  const chain = parseChain(text, at + m[0].length, false);
+  if (!chain || chain.name) return { titles: [], end: at };
+  return { titles: chain.titles, end: chain.end };
+}

@@ -1,0 +1,134 @@
+/**
+ * Recognizing organization names in running text: the gazetteer first (ministries and bodies with their
+ * abbreviations), then a head word ("Cục", "Ủy ban", "Sở") and what follows it up to a stop word.
+ */
+import { BODIES, MINISTRIES, ORG_ABBREVIATIONS, ORG_HEADS, type Organization } from './data/organizations.js';
+import { escapeRe } from '../text/regex.js';
+import { FAMILY_NAMES } from './data/people.js';
+
+export interface OrgMatch {
+  /** Canonical name: gazetteer spelling, abbreviations expanded. */
+  name: string;
+  /** The text as written. */
+  raw: string;
+  start: number;
+  end: number;
+  known: Organization | null;
+}
+
+const GAZETTEER: { written: string; org: Organization }[] = [...MINISTRIES, ...BODIES]
+  .flatMap((org) => [org.name, ...(org.aliases ?? [])].map((written) => ({ written, org })))
+  .sort((a, b) => b.written.length - a.written.length);
+const GAZETTEER_RE = new RegExp(`^(?:${GAZETTEER.map((g) => escapeRe(g.written).replace(/ +/g, '\\s+')).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+const HEAD_RE = new RegExp(`^(?:${[...ORG_HEADS].sort((a, b) => b.length - a.length).map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+
+/** Lowercase words that end an organization's name: verbs, prepositions, determiners. */
+const STOP_WORDS = new Set([
+  'đã', 'đang', 'sẽ', 'vừa', 'chủ', 'cho', 'phát', 'nhấn', 'khẳng', 'yêu', 'đề', 'chỉ', 'tham', 'dự', 'cùng', 'tại',
+  'trong', 'khi', 'với', 'là', 'có', 'được', 'để', 'nhằm', 'theo', 'từ', 'đến', 'trên', 'sau', 'trước', 'này',
+  'đó', 'thì', 'mà', 'như', 'cũng', 'không', 'chưa', 'các', 'những', 'ngày', 'tháng', 'số', 'lần', 'thứ',
+  'vào', 'ra', 'của', 'báo', 'trình', 'tổ', 'ban', 'thực', 'triển', 'tiếp', 'làm', 'đánh', 'đặt', 'gửi',
+  'cần', 'phải', 'nêu', 'giao', 'kiến', 'tổng', 'đồng', 'hướng', 'họp', 'ký', 'công', 'thông', 'quy', 'ông', 'bà',
+  'sáng', 'chiều', 'tối', 'hôm', 'nay', 'năm', 'qua', 'lại', 'hay', 'hoặc', 'nên', 'vì', 'do', 'bởi', 'tiến', 'giải',
+]);
+/** Words allowed inside a name between capitalized words: "Kế hoạch và Đầu tư", "Ủy ban Quốc gia về chuyển đổi số". */
+const LINKS = new Set(['và', 'về', '-', '–']);
+/** Words after which a place name follows: "UBND tỉnh Thanh Hóa", "Sở Tài chính thành phố Hà Nội". */
+const PLACE_WORDS_RE = /^\s+(tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|đặc khu)\s+((?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3})/u;
+const TERM_RE = /^\s+(khóa|khoá|nhiệm kỳ)\s+([IVXLC]+|\d{1,2})(?![\p{L}\p{N}])/u;
+const FAMILY = new Set(FAMILY_NAMES);
+
+export function expandAbbreviations(name: string): string {
+  let out = name;
+  for (const [abbr, full] of Object.entries(ORG_ABBREVIATIONS)) {
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(abbr)}(?![\\p{L}\\p{N}])`, 'gu'), full);
+  }
+  return out;
+}
+
+/** The organization name starting exactly at `at`, or null. */
+export function matchOrganizationAt(text: string, at: number): OrgMatch | null {
+  const rest = text.slice(at, at + 200);
+  let end = at;
+  let name: string;
+  let known: Organization | null = null;
+  const g = GAZETTEER_RE.exec(rest);
+  if (g) {
+    const written = g[0].replace(/\s+/g, ' ');
+    known = GAZETTEER.find((x) => x.written === written)?.org ?? null;
+    name = known && known.aliases?.includes(written) && !/^Ngân hàng Nhà nước$/.test(written) ? known.name : written;
+    end = at + g[0].length;
+  } else {
+    const h = HEAD_RE.exec(rest);
+    if (!h) return null;
+    end = at + h[0].length;
+    let lowerRun = 0;
+    let capitals = 0;
+    let afterVe = false;
+    const tokenRe = /\s*([\p{L}\p{M}&.]+|[-–])/uy;
+    for (let n = 0; n < 10; n++) {
+      tokenRe.lastIndex = end;
+      const t = tokenRe.exec(text);
+      if (!t || /\n/.test(t[0])) break;
+      const word = t[1]!;
+      const isCap = /^\p{Lu}/u.test(word);
+      if (isCap) {
+        // A capitalized family name followed by another capital starts a person's name: stop there.
+        if (FAMILY.has(word) && /^\s+\p{Lu}/u.test(text.slice(tokenRe.lastIndex, tokenRe.lastIndex + 3)) && capitals > 0) break;
+        capitals++;
+        lowerRun = 0;
+        end = tokenRe.lastIndex;
+        continue;
+      }
+      if (LINKS.has(word)) {
+        const next = /^\s*(\p{Lu}|[\p{Ll}])/u.exec(text.slice(tokenRe.lastIndex, tokenRe.lastIndex + 4));
+        if (word === 'về') {
+          if (!capitals || !next) break;
+          afterVe = true;
+          end = tokenRe.lastIndex;
+          continue;
+        }
+        if (!next || !/\p{Lu}/u.test(next[1]!)) break;
+        end = tokenRe.lastIndex;
+        continue;
+      }
+      if (STOP_WORDS.has(word.toLowerCase()) || word.endsWith('.')) break;
+      // Lowercase words continue a name only after a capitalized word ("Cục Quản lý đăng ký kinh doanh")
+      // or after "về" ("Ủy ban Quốc gia về chuyển đổi số"), and only a few of them.
+      if (!capitals && !afterVe) break;
+      if (++lowerRun > (afterVe ? 5 : 3)) break;
+      end = tokenRe.lastIndex;
+    }
+    if (!capitals && !afterVe) {
+      // A bare head ("Bộ", "Ủy ban") names nothing on its own, except bodies that are names by themselves.
+      if (!/^(?:Chính phủ|Quốc hội|UBND|HĐND)$/.test(h[0])) return null;
+    }
+    name = text.slice(at, end).replace(/\s+/g, ' ');
+  }
+  const place = PLACE_WORDS_RE.exec(text.slice(end, end + 60));
+  if (place && (!known || /^(?:Ủy ban|UBND|HĐND|Sở|Hội đồng)/.test(name))) {
+    end += place[0].length;
+    name += ` ${place[1]} ${place[2]}`;
+  }
+  const term = TERM_RE.exec(text.slice(end, end + 20));
+  if (term) {
+    end += term[0].length;
+    name += ` ${term[1]} ${term[2]}`;
+  }
+  return { name: expandAbbreviations(name.trim()), raw: text.slice(at, end), start: at, end, known };
+}
+
+/** Every organization named in `text`, left to right, not overlapping. */
+export function findOrganizations(text: string): OrgMatch[] {
+  const out: OrgMatch[] = [];
+  const starts = /(?<![\p{L}\p{N}])\p{Lu}/gu;
+  let m: RegExpExecArray | null;
+  while ((m = starts.exec(text))) {
+    const org = matchOrganizationAt(text, m.index);
+    if (org) {
+      out.push(org);
+      starts.lastIndex = org.end;
+    }
+  }
+  return out;
+}

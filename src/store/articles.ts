@@ -1,0 +1,114 @@
+/**
+ * Writing articles and their facts. One article and all its facts are written in one transaction;
+ * writing the same article again with the same text changes nothing (idempotent), and a changed text
+ * replaces its facts.
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from './db.js';
+import type { Article, Facts, Span } from '../types.js';
+import { docKey } from '../facts/legal-refs.js';
+import { foldKey } from '../text/normalize.js';
+
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+export interface SavedArticle {
+  id: number;
+  /** False when the article was already stored with the same text and extraction: nothing was written. */
+  changed: boolean;
+}
+
+/** A fingerprint of what extraction produced, so re-extraction with a newer extractor rewrites facts. */
+function factsHash(text: string, facts: Facts): string {
+  return sha256(text + JSON.stringify(facts));
+}
+
+export class ArticleStore {
+  private readonly stmts;
+
+  constructor(private readonly db: Db) {
+    this.stmts = {
+      find: db.prepare<[string], { id: number; text_hash: string }>('SELECT id, text_hash FROM articles WHERE url = ?'),
+      insert: db.prepare(`INSERT INTO articles (page_id, url, canonical_url, source_id, title, published_at, updated_at, author, credit,
+          lead, text, lang, category, tags, images, method, warnings, text_hash, extracted_at)
+        VALUES (@page_id, @url, @canonical_url, @source_id, @title, @published_at, @updated_at, @author, @credit,
+          @lead, @text, @lang, @category, @tags, @images, @method, @warnings, @text_hash, @extracted_at)`),
+      update: db.prepare(`UPDATE articles SET page_id = @page_id, canonical_url = @canonical_url, source_id = @source_id, title = @title,
+          published_at = @published_at, updated_at = @updated_at, author = @author, credit = @credit, lead = @lead, text = @text,
+          lang = @lang, category = @category, tags = @tags, images = @images, method = @method, warnings = @warnings,
+          text_hash = @text_hash, extracted_at = @extracted_at WHERE id = @id`),
+      clear: ['legal_refs', 'official_mentions', 'official_titles', 'meetings'].map((t) => db.prepare(`DELETE FROM ${t} WHERE article_id = ?`)),
+      clearClaimsFts: db.prepare('DELETE FROM claims_fts WHERE rowid IN (SELECT id FROM claims WHERE article_id = ?)'),
+      clearClaims: db.prepare('DELETE FROM claims WHERE article_id = ?'),
+      ftsDelete: db.prepare('DELETE FROM articles_fts WHERE rowid = ?'),
+      ftsInsert: db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)'),
+      docUpsert: db.prepare(`INSERT INTO legal_documents (doc_key, number, type, issued_on, issuer, subject) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (doc_key) DO UPDATE SET type = COALESCE(legal_documents.type, excluded.type),
+          issued_on = COALESCE(legal_documents.issued_on, excluded.issued_on),
+          issuer = COALESCE(legal_documents.issuer, excluded.issuer), subject = COALESCE(legal_documents.subject, excluded.subject)
+        RETURNING id`),
+      refInsert: db.prepare('INSERT INTO legal_refs (article_id, document_id, mentions, span_start, span_end, quote) VALUES (?, ?, ?, ?, ?, ?)'),
+      personUpsert: db.prepare(`INSERT INTO persons (person_key, name) VALUES (?, ?)
+        ON CONFLICT (person_key) DO UPDATE SET name = persons.name RETURNING id`),
+      mentionInsert: db.prepare('INSERT INTO official_mentions (article_id, person_id, mentions, span_start, span_end, quote) VALUES (?, ?, ?, ?, ?, ?)'),
+      titleInsert: db.prepare('INSERT OR IGNORE INTO official_titles (article_id, person_id, title) VALUES (?, ?, ?)'),
+      meetingInsert: db.prepare(`INSERT INTO meetings (article_id, kind, ordinal, body, date, chair, mode, location, span_start, span_end, quote)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      claimInsert: db.prepare(`INSERT INTO claims (article_id, metric, metric_key, value, unit, approx, period, change, source, sentence, span_start, span_end, quote)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      claimFts: db.prepare('INSERT INTO claims_fts (rowid, metric, sentence) VALUES (?, ?, ?)'),
+    };
+  }
+
+  /** Stores an article (keyed by its URL) and replaces its facts, in one transaction. */
+  save(article: Article & { url: string }, facts: Facts, pageId: number | null = null): SavedArticle {
+    const s = this.stmts;
+    return this.db.transaction((): SavedArticle => {
+      const hash = factsHash(article.text, facts);
+      const existing = s.find.get(article.url);
+      if (existing && existing.text_hash === hash) return { id: existing.id, changed: false };
+      const row = {
+        page_id: pageId, url: article.url, canonical_url: article.canonicalUrl, source_id: article.source, title: article.title,
+        published_at: article.publishedAt, updated_at: article.updatedAt, author: article.author, credit: article.credit,
+        lead: article.lead, text: article.text, lang: article.lang, category: article.category, tags: JSON.stringify(article.tags),
+        images: JSON.stringify(article.images), method: article.method, warnings: JSON.stringify(article.warnings),
+        text_hash: hash, extracted_at: new Date().toISOString(),
+      };
+      let id: number;
+      if (existing) {
+        id = existing.id;
+        s.update.run({ ...row, id });
+        for (const c of s.clear) c.run(id);
+        s.clearClaimsFts.run(id);
+        s.clearClaims.run(id);
+        s.ftsDelete.run(id);
+      } else {
+        id = Number(s.insert.run(row).lastInsertRowid);
+      }
+      s.ftsInsert.run(id, foldKey(article.title ?? ''), foldKey(article.text));
+      this.writeFacts(id, article.text, facts);
+      return { id, changed: true };
+    })();
+  }
+
+  private writeFacts(articleId: number, text: string, facts: Facts): void {
+    const s = this.stmts;
+    const quote = (span: Span) => text.slice(span[0], span[1]);
+    for (const r of facts.legalRefs) {
+      const doc = s.docUpsert.get(docKey(r.number), r.number, r.type, r.issuedOn, r.issuer, r.subject) as { id: number };
+      s.refInsert.run(articleId, doc.id, r.mentions.length, r.span[0], r.span[1], quote(r.span));
+    }
+    for (const o of facts.officials) {
+      const person = s.personUpsert.get(o.key, o.name) as { id: number };
+      s.mentionInsert.run(articleId, person.id, o.mentions.length, o.span[0], o.span[1], quote(o.span));
+      for (const t of o.titles) s.titleInsert.run(articleId, person.id, t);
+    }
+    for (const m of facts.meetings) {
+      s.meetingInsert.run(articleId, m.kind, m.ordinal, m.body, m.date, m.chair, m.mode, m.location, m.span[0], m.span[1], quote(m.span));
+    }
+    for (const c of facts.claims) {
+      const id = Number(s.claimInsert.run(articleId, c.metric, c.metricKey, c.value, c.unit, c.approx, c.period, c.change, c.source,
+        c.sentence, c.span[0], c.span[1], quote(c.span)).lastInsertRowid);
+      s.claimFts.run(id, foldKey(c.metric), foldKey(c.sentence));
+    }
+  }
+}

@@ -1,0 +1,312 @@
+/**
+ * Dates and periods in Vietnamese news text, resolved against a reference date (the article's publication
+ * date). Periods use the contract's forms: "2022", "2022-H1", "2022-Q2", "2022-06", "2022-06-24", or an
+ * interval "2022-01/2022-09".
+ *
+ * chrono-node's `vi` locale misreads most of this genre ("Sáng 25/12", "29-7", "14h30", "quý I/2022",
+ * "6 tháng đầu năm"), so the forms are written here as a table of patterns.
+ */
+import type { Span } from '../types.js';
+import { ROMAN } from './data/numbers.js';
+
+export type DateKind = 'date' | 'month' | 'quarter' | 'half' | 'months' | 'year' | 'range' | 'time';
+
+export interface DateMention {
+  kind: DateKind;
+  /** "2022-08-08", "2022-06", "2022-Q2", "2022-H1", "2022-01/2022-09", "2022", "2021/2025"; "14:30" for times. */
+  value: string;
+  span: Span;
+  text: string;
+  /** The year (or more) came from the reference date rather than the text. */
+  inferred: boolean;
+}
+
+/** A reference date as "YYYY-MM-DD" (its first ten characters are used, so an ISO timestamp works too). */
+export type RefDate = string | null | undefined;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
+
+export function isValidDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1 || y < 1000 || y > 2999) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+function refParts(ref: RefDate): { y: number; m: number; d: number } | null {
+  const m = ref ? /^(\d{4})-(\d{2})-(\d{2})/.exec(ref) : null;
+  return m ? { y: +m[1]!, m: +m[2]!, d: +m[3]! } : null;
+}
+
+/**
+ * The year of a day-and-month written without a year: the one among last year, this year and next year
+ * that puts it closest to the reference date ("Sáng 25/12" in a story of 2 January is last December).
+ */
+export function inferYear(ref: RefDate, month: number, day: number): number | null {
+  const r = refParts(ref);
+  if (!r) return null;
+  const refT = Date.UTC(r.y, r.m - 1, r.d);
+  let best = r.y;
+  let bestDist = Infinity;
+  for (const y of [r.y - 1, r.y, r.y + 1]) {
+    if (!isValidDate(y, month, day)) continue;
+    const dist = Math.abs(Date.UTC(y, month - 1, day) - refT);
+    if (dist < bestDist) { best = y; bestDist = dist; }
+  }
+  return best;
+}
+
+const YEAR = String.raw`((?:19|20)\d{2})`;
+const B = String.raw`(?<![\p{L}\p{N}])`;
+const E = String.raw`(?![\p{L}\p{N}])`;
+/** Words that announce a day: "ngày 24-7", "sáng 6-8", "Chiều 25/12", "hôm 3/2", "rạng sáng 1/1". */
+const DAY_PREFIX = String.raw`(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|khuya|rạng sáng|(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?)`;
+
+interface Rule {
+  name: string;
+  re: RegExp;
+  build(m: RegExpExecArray, ref: RefDate): Omit<DateMention, 'span' | 'text'> | null;
+}
+
+function quarterNumber(q: string): number | null {
+  const n = /^\d$/.test(q) ? Number(q) : ROMAN[q.toUpperCase()] ?? null;
+  return n !== null && n >= 1 && n <= 4 ? n : null;
+}
+
+function monthsPeriod(y: number, from: number, to: number): string {
+  if (from === 1 && to === 6) return `${y}-H1`;
+  if (from === 7 && to === 12) return `${y}-H2`;
+  if (from === to) return `${y}-${pad(from)}`;
+  if (from === 1 && to === 12) return `${y}`;
+  if ((to - from) === 2 && (from - 1) % 3 === 0) return `${y}-Q${(from - 1) / 3 + 1}`;
+  return `${y}-${pad(from)}/${y}-${pad(to)}`;
+}
+
+const WORD_MONTHS: Record<string, number> = { 'sáu': 6, 'chín': 9, 'ba': 3, 'mười một': 11, 'mười': 10, 'bốn': 4, 'năm': 5, 'tám': 8, 'bảy': 7, 'hai': 2 };
+const monthCount = (s: string) => (/^\d+$/.test(s) ? Number(s) : WORD_MONTHS[s.toLowerCase()] ?? NaN);
+
+/** The rules, most specific first; when two matches overlap, the longer one wins. */
+const RULES: Rule[] = [
+  {
+    name: 'ngày D tháng M năm Y',
+    re: new RegExp(String.raw`${B}ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+${YEAR}${E}`, 'giu'),
+    build: (m) => (isValidDate(+m[3]!, +m[2]!, +m[1]!) ? { kind: 'date', value: iso(+m[3]!, +m[2]!, +m[1]!), inferred: false } : null),
+  },
+  {
+    name: 'D/M/Y',
+    re: new RegExp(String.raw`(?<![\p{L}\p{N}/.\-])(\d{1,2})\s?([/.\-])\s?(\d{1,2})\s?\2\s?${YEAR}(?![\p{L}\p{N}]|[/.\-]\d)`, 'gu'),
+    build: (m) => (isValidDate(+m[4]!, +m[3]!, +m[1]!) ? { kind: 'date', value: iso(+m[4]!, +m[3]!, +m[1]!), inferred: false } : null),
+  },
+  {
+    name: 'prefix D-M',
+    re: new RegExp(String.raw`${B}${DAY_PREFIX}\s*(?:nay\s+)?(?:ngày\s+)?(\d{1,2})\s?([/.\-])\s?(\d{1,2})(?![\p{L}\p{N}]|[/.\-]\d)`, 'giu'),
+    build: (m, ref) => {
+      const d = +m[1]!, mo = +m[3]!;
+      const y = inferYear(ref, mo, d);
+      if (y === null || !isValidDate(y, mo, d)) return null;
+      return { kind: 'date', value: iso(y, mo, d), inferred: true };
+    },
+  },
+  {
+    name: 'D/M',
+    re: /(?<![\p{L}\p{N}/.,\-])(\d{1,2})\/(\d{1,2})(?![\p{L}\p{N}]|[/.,]\d)/gu,
+    build: (m, ref) => {
+      const d = +m[1]!, mo = +m[2]!;
+      const y = inferYear(ref, mo, d) ?? 2000;
+      if (!isValidDate(y, mo, d)) return null;
+      return { kind: 'date', value: ref ? iso(y, mo, d) : `--${pad(mo)}-${pad(d)}`, inferred: true };
+    },
+  },
+  {
+    name: 'ngày D tháng M',
+    re: new RegExp(String.raw`${B}ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})${E}(?!\s+năm\s+\d)`, 'giu'),
+    build: (m, ref) => {
+      const d = +m[1]!, mo = +m[2]!;
+      const y = inferYear(ref, mo, d);
+      if (y === null || !isValidDate(y, mo, d)) return null;
+      return { kind: 'date', value: iso(y, mo, d), inferred: true };
+    },
+  },
+  {
+    name: 'N tháng đầu/cuối năm [Y]',
+    re: new RegExp(String.raw`${B}(\d{1,2}|sáu|chín|ba|mười một|mười|bốn|năm|tám|bảy|hai)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+(?:${YEAR}|nay|ngoái|trước))?${E}`, 'giu'),
+    build: (m, ref) => {
+      const n = monthCount(m[1]!);
+      const r = refParts(ref);
+      const word = m[4] ? null : (m[0].match(/(nay|ngoái|trước)$/i)?.[1]?.toLowerCase() ?? 'nay');
+      const y = m[4] ? +m[4] : r ? (word === 'nay' ? r.y : r.y - 1) : null;
+      if (!y || !(n >= 1 && n <= 12)) return null;
+      const last = m[2]!.toLowerCase() === 'cuối';
+      return { kind: n === 6 ? 'half' : 'months', value: last ? monthsPeriod(y, 13 - n, 12) : monthsPeriod(y, 1, n), inferred: !m[4] };
+    },
+  },
+  {
+    name: 'nửa đầu/cuối năm [Y]',
+    re: new RegExp(String.raw`${B}nửa\s+(đầu|cuối|sau)\s+năm(?:\s+${YEAR})?${E}`, 'giu'),
+    build: (m, ref) => {
+      const y = m[2] ? +m[2] : refParts(ref)?.y;
+      if (!y) return null;
+      return { kind: 'half', value: `${y}-H${m[1]!.toLowerCase() === 'đầu' ? 1 : 2}`, inferred: !m[2] };
+    },
+  },
+  {
+    name: 'N tháng năm Y',
+    re: new RegExp(String.raw`${B}(\d{1,2}|sáu|chín|mười một|mười)\s+tháng\s+(?:năm\s+)?(?:${YEAR}|năm\s+nay)${E}`, 'giu'),
+    build: (m, ref) => {
+      const n = monthCount(m[1]!);
+      const y = m[2] ? +m[2] : refParts(ref)?.y;
+      if (!y || !(n >= 2 && n <= 12)) return null;
+      return { kind: 'months', value: monthsPeriod(y, 1, n), inferred: !m[2] };
+    },
+  },
+  {
+    name: 'quý Q/Y',
+    re: new RegExp(String.raw`${B}quý\s+(IV|III|II|I|[1-4])(?:\s*[/\-]\s*${YEAR}|\s+(?:năm\s+)?${YEAR})?${E}`, 'giu'),
+    build: (m, ref) => {
+      const q = quarterNumber(m[1]!);
+      const y = m[2] ? +m[2] : m[3] ? +m[3] : refParts(ref)?.y;
+      if (!q || !y) return null;
+      return { kind: 'quarter', value: `${y}-Q${q}`, inferred: !(m[2] || m[3]) };
+    },
+  },
+  {
+    name: 'tháng M/Y',
+    re: new RegExp(String.raw`${B}tháng\s+(\d{1,2})\s*(?:[/.\-]\s*|\s+năm\s+)${YEAR}${E}`, 'giu'),
+    build: (m) => (+m[1]! >= 1 && +m[1]! <= 12 ? { kind: 'month', value: `${m[2]}-${pad(+m[1]!)}`, inferred: false } : null),
+  },
+  {
+    name: 'tháng M',
+    re: /(?<![\p{L}\p{N}])tháng\s+(\d{1,2})(?![\p{L}\p{N}]|\s*[/.\-]\s*\d|\s+năm\s+\d)/giu,
+    build: (m, ref) => {
+      const mo = +m[1]!;
+      const r = refParts(ref);
+      if (!r || mo < 1 || mo > 12) return null;
+      // A month later than the story's month (plus one, for plans) was last year's.
+      const y = mo > r.m + 1 ? r.y - 1 : r.y;
+      return { kind: 'month', value: `${y}-${pad(mo)}`, inferred: true };
+    },
+  },
+  {
+    name: 'giai đoạn Y-Y',
+    re: new RegExp(String.raw`(?<![\p{L}\p{N}/])(?:(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ)\s+)?(?:từ\s+năm\s+|năm\s+)?${YEAR}\s*(?:[-–—]|đến(?:\s+năm)?|tới(?:\s+năm)?)\s*${YEAR}${E}`, 'giu'),
+    build: (m) => (+m[2]! > +m[1]! ? { kind: 'range', value: `${m[1]}/${m[2]}`, inferred: false } : null),
+  },
+  {
+    name: 'năm Y',
+    re: new RegExp(String.raw`${B}(?:năm|niên\s+độ|niên\s+khóa)\s+${YEAR}${E}`, 'giu'),
+    build: (m) => ({ kind: 'year', value: m[1]!, inferred: false }),
+  },
+  {
+    name: 'relative year',
+    re: /(?<![\p{L}\p{N}])năm\s+(nay|ngoái|trước|qua)(?![\p{L}\p{N}])/giu,
+    build: (m, ref) => {
+      const r = refParts(ref);
+      if (!r) return null;
+      return { kind: 'year', value: String(m[1]!.toLowerCase() === 'nay' ? r.y : r.y - 1), inferred: true };
+    },
+  },
+  {
+    name: 'relative day',
+    re: /(?<![\p{L}\p{N}])(hôm\s+nay|sáng\s+nay|trưa\s+nay|chiều\s+nay|tối\s+nay|hôm\s+qua|ngày\s+mai)(?![\p{L}\p{N}])/giu,
+    build: (m, ref) => {
+      const r = refParts(ref);
+      if (!r) return null;
+      const w = m[1]!.toLowerCase().replace(/\s+/g, ' ');
+      const shift = w === 'hôm qua' ? -1 : w === 'ngày mai' ? 1 : 0;
+      const t = new Date(Date.UTC(r.y, r.m - 1, r.d + shift));
+      return { kind: 'date', value: t.toISOString().slice(0, 10), inferred: true };
+    },
+  },
+  {
+    name: 'relative week/month',
+    re: /(?<![\p{L}\p{N}])(tuần\s+qua|tuần\s+trước|tháng\s+này|tháng\s+trước|tháng\s+qua)(?![\p{L}\p{N}])/giu,
+    build: (m, ref) => {
+      const r = refParts(ref);
+      if (!r) return null;
+      const w = m[1]!.toLowerCase().replace(/\s+/g, ' ');
+      if (w.startsWith('tuần')) {
+        const end = new Date(Date.UTC(r.y, r.m - 1, r.d));
+        const start = new Date(Date.UTC(r.y, r.m - 1, r.d - 7));
+        return { kind: 'range', value: `${start.toISOString().slice(0, 10)}/${end.toISOString().slice(0, 10)}`, inferred: true };
+      }
+      const back = w === 'tháng này' ? 0 : 1;
+      const t = new Date(Date.UTC(r.y, r.m - 1 - back, 1));
+      return { kind: 'month', value: t.toISOString().slice(0, 7), inferred: true };
+    },
+  },
+  {
+    name: 'time',
+    re: /(?<![\p{L}\p{N}])(?:lúc\s+)?(\d{1,2})\s?(?:h|g|giờ|:)\s?(\d{2})?(?:\s?(?:phút|p))?(?![\p{L}\p{N}])/giu,
+    build: (m) => {
+      const h = +m[1]!, mi = m[2] ? +m[2] : 0;
+      if (h > 24 || mi > 59) return null;
+      // "3 giờ" alone is a duration as often as a time; only "14h30", "10g45", "lúc 9 giờ" are times.
+      if (!m[2] && !/^lúc/i.test(m[0]) && !/\d\s?[hg]$/i.test(m[0])) return null;
+      return { kind: 'time', value: `${pad(h)}:${pad(mi)}`, inferred: false };
+    },
+  },
+];
+
+/** Every date, period and time mentioned in `text`, in order, without overlaps (longest match wins). */
+export function findDates(text: string, ref?: RefDate): DateMention[] {
+  const found: DateMention[] = [];
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (const m of text.matchAll(rule.re)) {
+      const built = rule.build(m as RegExpExecArray, ref);
+      if (!built) continue;
+      const start = m.index;
+      found.push({ ...built, span: [start, start + m[0].length], text: m[0] });
+    }
+  }
+  // Longest first; earlier rules win ties (the list is ordered from specific to general).
+  const order = found.map((d, i) => ({ d, i })).sort((a, b) => (b.d.span[1] - b.d.span[0]) - (a.d.span[1] - a.d.span[0]) || a.i - b.i);
+  const kept: DateMention[] = [];
+  for (const { d } of order) {
+    if (kept.some((k) => d.span[0] < k.span[1] && k.span[0] < d.span[1])) continue;
+    kept.push(d);
+  }
+  return kept.sort((a, b) => a.span[0] - b.span[0]);
+}
+
+/** The period a mention stands for, in the contract's forms (times have none). */
+export function periodOf(d: DateMention): string | null {
+  if (d.kind === 'time') return null;
+  if (d.value.startsWith('--')) return null;
+  return d.value;
+}
+
+/**
+ * Reads a single date (and time, when given) from a byline or a meta value: "Thứ Hai, 08/08/2022 - 14:30",
+ * "08/8/2022 10:20 GMT+7", "2022-08-08T11:55:00+07:00", "Cập nhật: 14h30 ngày 8/8/2022". Returns ISO 8601
+ * with the +07:00 offset (Vietnam has no daylight saving), or null.
+ */
+export function parseDateTime(input: string): string | null {
+  const s = input.normalize('NFC').trim();
+  const isoM = /(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?/.exec(s);
+  if (isoM) {
+    const [, y, mo, d, h, mi, sec, tz] = isoM;
+    if (!isValidDate(+y!, +mo!, +d!)) return null;
+    if (h === undefined) return `${y}-${mo}-${d}T00:00:00+07:00`;
+    const local = `${y}-${mo}-${d}T${h}:${mi}:${sec ?? '00'}`;
+    if (!tz || tz === '+07:00' || tz === '+0700') return `${local}+07:00`;
+    // Convert any other offset to Vietnam time so every stored timestamp reads the same way.
+    const t = Date.parse(`${local}${tz === 'Z' ? 'Z' : tz.length === 5 ? `${tz.slice(0, 3)}:${tz.slice(3)}` : tz}`);
+    if (Number.isNaN(t)) return null;
+    return toVietnamIso(t);
+  }
+  const dm = /(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)/.exec(s)
+    ?? /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/i.exec(s);
+  if (!dm) return null;
+  const d = +dm[1]!, mo = +dm[2]!, y = +dm[3]!;
+  if (!isValidDate(y, mo, d)) return null;
+  const rest = s.slice(0, dm.index) + ' ' + s.slice(dm.index + dm[0].length);
+  const tm = /(?<!\d)(\d{1,2})\s*(?::|h|g|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?/i.exec(rest);
+  let time = '00:00:00';
+  if (tm && +tm[1]! < 24 && +tm[2]! < 60) time = `${pad(+tm[1]!)}:${pad(+tm[2]!)}:${pad(+(tm[3] ?? 0))}`;
+  return `${iso(y, mo, d)}T${time}+07:00`;
+}
+
+/** Formats a UTC timestamp (ms) as ISO 8601 in Vietnam time. */
+export function toVietnamIso(ms: number): string {
+  return `${new Date(ms + 7 * 3600_000).toISOString().slice(0, 19)}+07:00`;
+}

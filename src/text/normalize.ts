@@ -1,0 +1,83 @@
+/**
+ * Vietnamese text normalization, done once at the door (decode → NFC → look-alikes), and the derived
+ * keys used for matching. Keys are never stored instead of the original text.
+ */
+
+/** Letters that look like Vietnamese letters but are not: Icelandic eth and African D for Đ/đ. */
+const LOOKALIKES: Record<string, string> = {
+  '\u00D0': '\u0110', // Ð (eth) → Đ
+  '\u00F0': '\u0111', // ð (eth) → đ
+  '\u0189': '\u0110', // Ɖ (African D) → Đ
+  '\u0256': '\u0111', // ɖ → đ
+};
+const LOOKALIKE_RE = /[\u00D0\u00F0\u0189\u0256]/g;
+/** Zero-width characters, soft hyphens and BOMs carry nothing a reader sees. */
+const INVISIBLE_RE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+/** Every space-like character becomes a plain space; line breaks are kept. */
+const SPACES_RE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t\f\v]/g;
+
+/**
+ * The one normalization applied to every text that enters the pipeline. Offsets into its result are
+ * the offsets stored in the database.
+ */
+export function normalizeText(input: string): string {
+  return input
+    .replace(/\r\n?/g, '\n')
+    .normalize('NFC')
+    .replace(LOOKALIKE_RE, (c) => LOOKALIKES[c] ?? c)
+    .replace(INVISIBLE_RE, '')
+    .replace(SPACES_RE, ' ');
+}
+
+/** Tone marks in NFD: grave, acute, tilde, hook above, dot below. Vowel-quality marks (ˆ ˘ ơ) are not tones. */
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+const ALL_MARKS = /\p{M}/gu;
+
+/**
+ * A key that ignores case, spacing and where the tone mark sits: "Hòa" (old style), "Hoà" (new style)
+ * and the misplaced "Hoaà" variants share one key. Each syllable's tone mark is moved after its letters.
+ */
+export function canonicalKey(s: string): string {
+  return s
+    .normalize('NFD')
+    .toLowerCase()
+    .replace(LOOKALIKE_RE, (c) => LOOKALIKES[c] ?? c)
+    .replace(/[\p{L}\p{M}]+/gu, (syllable) => {
+      const tones = syllable.match(TONE_MARKS);
+      const bare = syllable.replace(TONE_MARKS, '');
+      return tones ? bare + tones[0] : bare;
+    })
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A search key without any diacritics: "Nghị định" → "nghi dinh". `đ` is folded explicitly (it does not decompose). */
+export function foldKey(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(ALL_MARKS, '')
+    .replace(/[đĐ\u00D0\u00F0]/g, (c) => (c === 'đ' || c === '\u00F0' ? 'd' : 'D'))
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Folds diacritics while keeping the string's length and offsets: every character maps to exactly one
+ * character. Used to run accent-insensitive patterns and then cut the original text at the same offsets.
+ */
+export function foldSameLength(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const base = ch === 'đ' ? 'd' : ch === 'Đ' ? 'D' : ch.normalize('NFD').replace(ALL_MARKS, '');
+    // Astral characters are two code units: keep them as they are so offsets stay aligned.
+    out += base.length === ch.length ? base : ch;
+  }
+  return out;
+}
+
+/** Collapses runs of spaces and trims: for display strings cut out of running text. */
+export function tidy(s: string): string {
+  return s.replace(/[ \t]+/g, ' ').replace(/ *\n */g, '\n').trim();
+}

@@ -1,0 +1,28 @@
+/**
+ * Helpers for patterns over Vietnamese text. JavaScript's `\b` and `\w` are ASCII-only even with the `u`
+ * flag (`/\bBộ\b/u` fails on "Bộ Công an" and matches inside "Bội"), so word edges are written as
+ * lookarounds on Unicode letters and digits.
+ */
+
+/** No letter or digit right before. */
+export const WB = '(?<![\\p{L}\\p{N}])';
+/** No letter or digit right after. */
+export const WE = '(?![\\p{L}\\p{N}])';
+
+export function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * An alternation of literal phrases, longest first so that "Phó Thủ tướng" wins over "Thủ tướng";
+ * spaces in a phrase match any run of spaces.
+ */
+export function alternation(phrases: Iterable<string>): string {
+  const sorted = [...new Set(phrases)].sort((a, b) => b.length - a.length);
+  return sorted.map((p) => escapeRe(p).replace(/ +/g, '\\s+')).join('|');
+}
+
+/** A case-insensitive, Unicode, global regex matching any of the phrases as whole words. */
+export function phraseRegex(phrases: Iterable<string>, flags = 'giu'): RegExp {
+  return new RegExp(`${WB}(?:${alternation(phrases)})${WE}`, flags);
+}
