@@ -1,0 +1,104 @@
+/**
+ * Full-text search over the accent-folded FTS indexes. User input is quoted term by term (so FTS syntax in a
+ * search box is just text); --raw passes FTS5 syntax through, and a malformed raw query becomes an
+ * InputError with one line to show. Snippets are cut from the original text: the folded copy has the same
+ * length, character for character, so offsets found in it are valid in the original.
+ */
+import type { Db } from '../store/db.js';
+import { foldKey, foldSameLength } from '../text/normalize.js';
+import { InputError } from '../errors.js';
+
+export interface SearchOptions {
+  in?: 'articles' | 'claims';
+  raw?: boolean;
+  exact?: boolean;
+  source?: string | null;
+  since?: string | null;
+  until?: string | null;
+  limit?: number;
+}
+
+export interface SearchHit {
+  id: number;
+  title: string | null;
+  url: string;
+  source: string | null;
+  published_at: string | null;
+  snippet: string;
+  rank: number;
+  /** For claims: the figure. */
+  value?: number;
+  unit?: string;
+  metric?: string;
+}
+
+/** Turns user words into a safe FTS5 query: each word quoted, a trailing * kept as a prefix search, "phrases" kept. */
+export function toFtsQuery(input: string): string {
+  const parts: string[] = [];
+  const re = /"([^"]*)"|(\S+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(input))) {
+    const phrase = m[1] !== undefined ? foldKey(m[1]) : null;
+    if (phrase) { parts.push(`"${phrase.replace(/"/g, '""')}"`); continue; }
+    const word = m[2];
+    if (!word) continue;
+    const prefix = word.endsWith('*');
+    const folded = foldKey(word.replace(/\*+$/, '')).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    if (!folded) continue;
+    for (const w of folded.split(' ')) parts.push(`"${w}"`);
+    if (prefix) parts[parts.length - 1] += '*';
+  }
+  return parts.join(' ');
+}
+
+/** A window of the original text around the first match of any term, with the match marked [like this]. */
+export function snippet(text: string, terms: readonly string[], radius = 80): string {
+  const folded = foldSameLength(text).toLowerCase();
+  let at = -1;
+  let len = 0;
+  for (const t of terms) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u');
+    const m = re.exec(folded);
+    if (m && (at < 0 || m.index < at)) { at = m.index; len = t.length; }
+  }
+  if (at < 0) return text.slice(0, radius * 2).replace(/\s+/g, ' ');
+  const start = Math.max(0, at - radius);
+  const end = Math.min(text.length, at + len + radius);
+  return `${start > 0 ? '…' : ''}${text.slice(start, at)}[${text.slice(at, at + len)}]${text.slice(at + len, end)}${end < text.length ? '…' : ''}`.replace(/\s+/g, ' ');
+}
+
+/** Exact mode: every word of the query, diacritics included, appears in the text (case aside). */
+function containsExactly(text: string, query: string): boolean {
+  const hay = text.toLowerCase().normalize('NFC');
+  return query.toLowerCase().normalize('NFC').replace(/["*]/g, ' ').split(/\s+/).filter(Boolean)
+    .every((w) => new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(hay));
+}
+
+export function search(db: Db, query: string, options: SearchOptions = {}): SearchHit[] {
+  const fts = options.raw ? query : toFtsQuery(query);
+  if (!fts.trim()) throw new InputError('empty search: give at least one word');
+  const terms = [...fts.matchAll(/"([^"]+)"|([\p{L}\p{N}]+)/gu)].map((m) => foldKey(m[1] ?? m[2]!)).filter((t) => !/^(?:and|or|not|near)$/i.test(t));
+  const filters = `AND (@source IS NULL OR a.source_id = @source) AND (@since IS NULL OR a.published_at >= @since) AND (@until IS NULL OR substr(a.published_at, 1, 10) <= @until)`;
+  const params = { q: fts, source: options.source ?? null, since: options.since ?? null, until: options.until ?? null, limit: options.limit ?? 20 };
+  try {
+    if ((options.in ?? 'articles') === 'claims') {
+      const rows = db.prepare(`SELECT c.id, a.title, a.url, a.source_id AS source, a.published_at, c.sentence, c.value, c.unit, c.metric, bm25(claims_fts) AS rank
+        FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid JOIN articles a ON a.id = c.article_id
+        WHERE claims_fts MATCH @q ${filters} ORDER BY rank LIMIT @limit`).all(params) as (SearchHit & { sentence: string })[];
+      return rows
+        .filter((r) => !options.exact || containsExactly(r.sentence, query))
+        .map(({ sentence, ...r }) => ({ ...r, snippet: snippet(sentence, terms) }));
+    }
+    const rows = db.prepare(`SELECT a.id, a.title, a.url, a.source_id AS source, a.published_at, a.text, bm25(articles_fts, 5.0, 1.0) AS rank
+      FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+      WHERE articles_fts MATCH @q ${filters} ORDER BY rank LIMIT @limit`).all(params) as (SearchHit & { text: string })[];
+    return rows
+      .filter((r) => !options.exact || containsExactly(`${r.title ?? ''}\n${r.text}`, query))
+      .map(({ text, ...r }) => ({ ...r, snippet: snippet(text, terms) }));
+  } catch (e) {
+    if (e instanceof Error && /fts5|syntax|no such column|unterminated|malformed/i.test(e.message)) {
+      throw new InputError(`the search query is not valid FTS5 syntax (${e.message}); drop --raw to search the words as written`, { cause: e });
+    }
+    throw e;
+  }
+}
