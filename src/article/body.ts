@@ -57,6 +57,27 @@ export function isBoilerplateParagraph(p: string): boolean {
   return BOILERPLATE_TEXT.some((re) => re.test(p)) || (p.length < 160 && CAPTION_CREDIT_RE.test(p));
 }
 
+/**
+ * The last one or two short lines of a body may be the byline ("Kiều Nga, Duy Linh") and a source credit
+ * ("Theo TTXVN"): they become authors and credit instead of text.
+ */
+export function splitTrailingByline(input: readonly string[]): { paragraphs: string[]; authors: string[]; credit: string | null } {
+  let paragraphs = [...input];
+  const authors: string[] = [];
+  let credit: string | null = null;
+  for (let k = 0; k < 2 && paragraphs.length > 1; k++) {
+    const last = paragraphs[paragraphs.length - 1]!;
+    if (last.length <= 60 && CREDIT_RE.test(last)) { credit = last; paragraphs = paragraphs.slice(0, -1); continue; }
+    if (last.length <= 60 && last.split(/\s+/).length <= 10 && BYLINE_RE.test(last)) {
+      authors.unshift(...last.split(/\s*(?:,|\s-\s|–|\svà\s)\s*/u).map((a) => a.trim()).filter(Boolean));
+      paragraphs = paragraphs.slice(0, -1);
+      continue;
+    }
+    break;
+  }
+  return { paragraphs, authors, credit };
+}
+
 export function readBody(
   $: CheerioAPI,
   root: Cheerio<Element>,
@@ -69,19 +90,7 @@ export function readBody(
   const lines: string[] = [''];
   blockText($, clone.toArray().flatMap((el) => el.children), lines);
   let paragraphs = lines.map((l) => tidy(l.replace(/\s+/g, ' '))).filter((l) => l && !isBoilerplateParagraph(l));
-  const authors: string[] = [];
-  let credit: string | null = null;
-  // The last one or two short lines may be the byline and the source credit.
-  for (let k = 0; k < 2 && paragraphs.length > 1; k++) {
-    const last = paragraphs[paragraphs.length - 1]!;
-    const c = CREDIT_RE.exec(last);
-    if (c && last.length <= 60) { credit = last; paragraphs = paragraphs.slice(0, -1); continue; }
-    if (last.length <= 60 && last.split(/\s+/).length <= 10 && BYLINE_RE.test(last)) {
-      authors.unshift(...last.split(/\s*(?:,|\s-\s|–|\svà\s)\s*/u).map((a) => a.trim()).filter(Boolean));
-      paragraphs = paragraphs.slice(0, -1);
-      continue;
-    }
-    break;
-  }
+  const { paragraphs: kept, authors, credit } = splitTrailingByline(paragraphs);
+  paragraphs = kept;
   return { paragraphs, images, authors, credit };
 }

@@ -29,8 +29,11 @@ export const BOILERPLATE_TEXT: readonly RegExp[] = [
 /** A caption line: it ends with a photo credit ("… - Ảnh: VGP/Nhật Bắc", "… Ảnh: MPI"). */
 export const CAPTION_CREDIT_RE = /(?:^|[\s.\-–(|])Ảnh(?:\s+minh\s+họa|\s+minh\s+hoạ|\s+chụp)?\s*:\s*[^.]{1,60}\)?\s*\|?\s*$/iu;
 
-/** A source credit instead of (or besides) an author: "Theo TTXVN", "Nguồn: VGP". */
-export const CREDIT_RE = /^(?:Theo|Nguồn\s*:)\s+(.{2,60})$/u;
+/**
+ * A source credit instead of (or besides) a personal author: "Theo TTXVN", "Nguồn: VGP", a staff byline
+ * ("PV", "BTV", "Nhóm PV") or an organization ("Cổng TTĐT Bộ KH&ĐT", "Báo Chính phủ").
+ */
+export const CREDIT_RE = /^(?:(?:Theo|Nguồn\s*:)\s+.{2,60}|(?:Nhóm\s+)?(?:PV|P\.V|BTV|CTV|Phóng viên)|(?:Cổng\s+(?:TTĐT|thông tin)|Báo|Tạp chí|Đài|Ban Biên tập)\s.{2,60})$/u;
 
 /**
  * A byline at the end of the body: names separated by commas, "và" or dashes, few words, each capitalized

@@ -9,6 +9,7 @@ import type { SourceDefinition } from '../../pipelines/source.js';
 import { readMeta, dateFromUrl } from './metadata.js';
 import { readBody, isBoilerplateParagraph } from './body.js';
 import { findMainContent } from './generic.js';
+import { CREDIT_RE } from './boilerplate.js';
 import { parseDateTime } from '../text/dates.js';
 import { normalizeText, tidy } from '../text/normalize.js';
 import { detectLang } from '../text/lang.js';
@@ -76,17 +77,17 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Arti
     publishedAt = shown ? parseDateTime(shown) : null;
     if (!shown) warnings.push(`site profile "${source!.id}": selector article.date "${profile.date}" matched nothing`);
   }
-  publishedAt ??= bylineDate($) ?? dateFromUrl(url);
+  publishedAt ??= bylineDate($) ?? dateFromUrl(url) ?? dateFromUrl(meta.canonicalUrl);
   let authors = meta.authors;
   if (!authors.length && profile?.author) {
     const a = firstText($, profile.author);
-    if (a && !/^(?:Theo|Nguồn)\b/u.test(a)) authors = a.split(/\s*(?:,|\s-\s|\svà\s)\s*/u).filter(Boolean);
+    if (a && !CREDIT_RE.test(a)) authors = a.split(/\s*(?:,|\s-\s|\svà\s)\s*/u).filter(Boolean);
   }
   if (!authors.length) authors = body.authors;
   let credit = body.credit;
   if (!credit && profile?.author) {
     const a = firstText($, profile.author);
-    if (a && /^(?:Theo|Nguồn)\b/u.test(a)) credit = a;
+    if (a && CREDIT_RE.test(a)) credit = a;
   }
   credit ??= firstText($, '[class*="source"]');
   const lead = (profile?.lead && firstText($, profile.lead)) || null;

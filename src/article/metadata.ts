@@ -66,10 +66,14 @@ export function readMeta($: CheerioAPI): PageMeta {
     ?? $('article time[datetime], time[itemprop="datePublished"]').first().attr('datetime') ?? null;
   const updated = ld?.dateModified ?? meta($, 'meta[property="article:modified_time"]') ?? meta($, 'meta[itemprop="dateModified"]') ?? null;
   const siteName = meta($, 'meta[property="og:site_name"]');
+  const publisherNames = [siteName, meta($, 'meta[name="copyright"]'), meta($, 'meta[name="application-name"]'), meta($, 'meta[name="apple-mobile-web-app-title"]')]
+    .filter((n): n is string => Boolean(n)).map((n) => n.toLowerCase());
   let authors = authorNames(ld?.author);
   if (!authors.length) {
     const a = meta($, 'meta[name="author"]') ?? meta($, 'meta[property="article:author"]');
-    if (a && a !== siteName && !/^https?:/.test(a) && a.split(/\s+/).length <= 6) authors = [a];
+    // Many sites put their own name in meta author ("Dân Trí"): that is the publisher, not an author.
+    const isPublisher = (x: string) => publisherNames.some((n) => n.includes(x.toLowerCase()) || x.toLowerCase().includes(n));
+    if (a && !isPublisher(a) && !/^https?:/.test(a) && a.split(/\s+/).length <= 6) authors = [a];
   }
   const keywords = ld?.keywords ?? meta($, 'meta[name="keywords"]') ?? meta($, 'meta[name="news_keywords"]');
   const tags = (Array.isArray(keywords) ? keywords : (keywords ?? '').split(',')).map((t) => tidy(t)).filter(Boolean);
@@ -88,15 +92,22 @@ export function readMeta($: CheerioAPI): PageMeta {
 }
 
 /**
- * A publication time embedded in a URL: an 18-digit id "1xx" + yymmddhhmmss (baochinhphu.vn, chinhphu.vn),
- * or /yyyy/mm/dd/ in the path. Last resort only.
+ * A publication time embedded in a URL, last resort only: an 18-digit id "1xx" + yymmddhhmmss + 3 digits
+ * (baochinhphu.vn, chinhphu.vn: …-102220808115523486.htm), a 17-digit yyyymmddhhmmss + milliseconds
+ * (dantri.com.vn: …-20221224012650880.htm), or /yyyy/mm/dd/ in the path.
  */
 export function dateFromUrl(url: string | null): string | null {
   if (!url) return null;
-  const id = /-(\d{3})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})\d{3}\.htm/.exec(url);
+  const id = /-(\d{14,18})\.html?(?:$|[?#])/.exec(url)?.[1];
   if (id) {
-    const [, , yy, mo, d, h, mi, s] = id;
-    return parseDateTime(`20${yy}-${mo}-${d}T${h}:${mi}:${s}+07:00`);
+    const stamp = id.length === 18 && id.startsWith('1') ? `20${id.slice(3, 15)}` : id.startsWith('20') ? id.slice(0, 14) : null;
+    if (stamp) {
+      const [y, mo, d, h, mi, sec] = [stamp.slice(0, 4), stamp.slice(4, 6), stamp.slice(6, 8), stamp.slice(8, 10), stamp.slice(10, 12), stamp.slice(12, 14)];
+      if (+h < 24 && +mi < 60 && +sec < 60) {
+        const iso = parseDateTime(`${y}-${mo}-${d}T${h}:${mi}:${sec}+07:00`);
+        if (iso) return iso;
+      }
+    }
   }
   const path = /\/(20\d{2})\/(\d{2})\/(\d{2})\//.exec(url);
   return path ? parseDateTime(`${path[1]}-${path[2]}-${path[3]}`) : null;

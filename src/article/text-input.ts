@@ -5,8 +5,7 @@
  */
 import type { Article } from '../types.js';
 import { normalizeText, tidy } from '../text/normalize.js';
-import { isBoilerplateParagraph } from './body.js';
-import { BYLINE_RE, CREDIT_RE } from './boilerplate.js';
+import { isBoilerplateParagraph, splitTrailingByline } from './body.js';
 import { detectLang } from '../text/lang.js';
 
 export interface TextInputOptions {
@@ -29,18 +28,8 @@ export function articleFromText(raw: string, options: TextInputOptions = {}): Ar
     .filter((l) => !isBoilerplateParagraph(l))
     // A caption table flattened to text: "caption text |" or a lone "|".
     .filter((l) => !/\|\s*$/.test(l) && !/^\|/.test(l));
-  const authors: string[] = [];
-  let credit: string | null = null;
-  for (let k = 0; k < 2 && paragraphs.length > 1; k++) {
-    const last = paragraphs[paragraphs.length - 1]!;
-    if (CREDIT_RE.test(last) && last.length <= 60) { credit = last; paragraphs = paragraphs.slice(0, -1); continue; }
-    if (last.length <= 60 && last.split(/\s+/).length <= 10 && BYLINE_RE.test(last)) {
-      authors.unshift(...last.split(/\s*(?:,|\s-\s|–|\svà\s)\s*/u).filter(Boolean));
-      paragraphs = paragraphs.slice(0, -1);
-      continue;
-    }
-    break;
-  }
+  const { paragraphs: body, authors, credit } = splitTrailingByline(paragraphs);
+  paragraphs = body;
   const text = paragraphs.join('\n\n');
   return {
     url: options.url ?? null, canonicalUrl: null, source: null, title,

@@ -1,0 +1,73 @@
+/**
+ * End to end: start the local mirror, crawl it with the real source definitions into a temporary database,
+ * and check what landed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { startMirror, type Mirror } from '../pipelines/local-mirror.js';
+import { SOURCES } from '../pipelines/index.js';
+import { openDb, type Db } from '../src/store/db.js';
+import { crawl } from '../src/crawl/crawler.js';
+import { tempDir } from './helpers.js';
+
+describe('crawl of the local mirror', () => {
+  let mirror: Mirror;
+  let db: Db;
+  const dir = tempDir();
+
+  beforeAll(async () => {
+    mirror = await startMirror();
+    db = openDb(join(dir.path, 'vnpress.db'));
+    const stats = await crawl(db, { sources: SOURCES, resolve: mirror.resolve, delayMs: 0 });
+    expect(stats.failed).toBe(0);
+  });
+  afterAll(async () => {
+    db.close();
+    await mirror.close();
+    dir.cleanup();
+  });
+
+  const count = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { n: number }).n;
+
+  it('stores every article of the mirror, each once', () => {
+    expect(mirror.articles.length).toBeGreaterThanOrEqual(20);
+    expect(count('SELECT COUNT(*) AS n FROM articles')).toBe(mirror.articles.length);
+    expect(count('SELECT COUNT(DISTINCT url) AS n FROM articles')).toBe(mirror.articles.length);
+    for (const kind of ['legal_refs', 'official_mentions', 'meetings', 'claims']) {
+      expect(count(`SELECT COUNT(*) AS n FROM ${kind}`), kind).toBeGreaterThan(0);
+    }
+  });
+
+  it('finds a known decree with its date', () => {
+    const doc = db.prepare('SELECT number, type, issued_on, issuer FROM legal_documents WHERE number = ?').get('13/2023/NĐ-CP');
+    expect(doc).toEqual({ number: '13/2023/NĐ-CP', type: 'Nghị định', issued_on: '2023-04-17', issuer: 'Chính phủ' });
+    expect(count(`SELECT COUNT(DISTINCT r.article_id) AS n FROM legal_refs r JOIN legal_documents d ON d.id = r.document_id WHERE d.number = '13/2023/NĐ-CP'`)).toBe(2);
+  });
+
+  it('finds a known official with their title', () => {
+    const titles = (db.prepare(`SELECT DISTINCT t.title FROM official_titles t JOIN persons p ON p.id = t.person_id WHERE p.name = 'Phạm Minh Chính'`).all() as { title: string }[]).map((r) => r.title);
+    expect(titles).toContain('Thủ tướng Chính phủ');
+  });
+
+  it('finds a known claim with value, unit and qualifier', () => {
+    // Tổng cục Thống kê: GDP quý II/2022 tăng 7,72% (baochinhphu.vn fixture).
+    const claim = db.prepare(`SELECT value, unit, approx, period FROM claims WHERE value = 7.72 AND unit = '%' AND period = '2022-Q2'`).get();
+    expect(claim).toEqual({ value: 7.72, unit: '%', approx: 'exact', period: '2022-Q2' });
+  });
+
+  it('keeps every span valid: the quote is the text at the span', () => {
+    const rows = db.prepare(`SELECT a.text, c.span_start, c.span_end, c.quote FROM claims c JOIN articles a ON a.id = c.article_id`).all() as { text: string; span_start: number; span_end: number; quote: string }[];
+    expect(rows.length).toBeGreaterThan(100);
+    for (const r of rows) expect(r.text.slice(r.span_start, r.span_end)).toBe(r.quote);
+  });
+
+  it('a second crawl finds nothing new and duplicates nothing', async () => {
+    const before = ['articles', 'claims', 'legal_documents', 'persons', 'pages'].map((t) => count(`SELECT COUNT(*) AS n FROM ${t}`));
+    const stats = await crawl(db, { sources: SOURCES, resolve: mirror.resolve, delayMs: 0 });
+    expect(stats.articlesChanged).toBe(0);
+    expect(stats.notModified).toBe(stats.fetched);
+    const after = ['articles', 'claims', 'legal_documents', 'persons', 'pages'].map((t) => count(`SELECT COUNT(*) AS n FROM ${t}`));
+    expect(after).toEqual(before);
+    expect((db.pragma('integrity_check') as { integrity_check: string }[])[0]!.integrity_check).toBe('ok');
+  });
+});
