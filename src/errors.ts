@@ -60,8 +60,12 @@ export class ParseError extends VnpressError {
 /** The database cannot be opened or migrated. */
 export class StoreError extends VnpressError {}
 
-/** One line for a user: the message, plus the cause's message when it adds something. */
+/**
+ * One line for a user. Our own errors are written to be complete; for others the cause's message is added
+ * when it says something new. `--debug` shows the cause chain in full.
+ */
 export function describeError(err: unknown): string {
+  if (err instanceof VnpressError) return err.message.replace(/\s*\n\s*/g, ' ');
   if (err instanceof Error) {
     const cause = err.cause instanceof Error && !err.message.includes(err.cause.message) ? ` (${err.cause.message})` : '';
     return `${err.message}${cause}`.replace(/\s*\n\s*/g, ' ');

@@ -13,7 +13,9 @@ export function detectLang(text: string): 'vi' | 'en' | null {
   const vi = (sample.match(VI_LETTERS) ?? []).length / letters;
   const viWords = (sample.match(VI_WORDS) ?? []).length;
   const enWords = (sample.match(EN_WORDS) ?? []).length;
-  if (vi > 0.04 || viWords > enWords * 2) return 'vi';
+  // Marked letters alone are not enough: an English sentence naming "Phạm Minh Chính" in "Hà Nội" passes 4 %.
+  // They count only when English function words do not outnumber Vietnamese ones.
+  if ((vi > 0.04 && viWords >= enWords) || viWords > enWords * 2) return 'vi';
   if (enWords > 0) return 'en';
   return null;
 }

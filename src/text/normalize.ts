@@ -23,9 +23,11 @@ const SPACES_RE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t\f\v]/g;
 export function normalizeText(input: string): string {
   return input
     .replace(/\r\n?/g, '\n')
+    // Invisible characters go before NFC: one between a letter and its combining mark ("e\u00AD\u0323")
+    // would otherwise block composition and leave a decomposed letter in the "NFC" result.
+    .replace(INVISIBLE_RE, '')
     .normalize('NFC')
     .replace(LOOKALIKE_RE, (c) => LOOKALIKES[c] ?? c)
-    .replace(INVISIBLE_RE, '')
     .replace(SPACES_RE, ' ');
 }
 
@@ -57,7 +59,8 @@ export function foldKey(s: string): string {
   return s
     .normalize('NFD')
     .replace(ALL_MARKS, '')
-    .replace(/[đĐ\u00D0\u00F0]/g, (c) => (c === 'đ' || c === '\u00F0' ? 'd' : 'D'))
+    .replace(LOOKALIKE_RE, (c) => LOOKALIKES[c] ?? c)
+    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();
@@ -70,7 +73,9 @@ export function foldKey(s: string): string {
 export function foldSameLength(s: string): string {
   let out = '';
   for (const ch of s) {
-    const base = ch === 'đ' ? 'd' : ch === 'Đ' ? 'D' : ch.normalize('NFD').replace(ALL_MARKS, '');
+    // Look-alikes first (they do not decompose), so this agrees with foldKey letter for letter.
+    const c = LOOKALIKES[ch] ?? ch;
+    const base = c === 'đ' ? 'd' : c === 'Đ' ? 'D' : c.normalize('NFD').replace(ALL_MARKS, '');
     // Astral characters are two code units: keep them as they are so offsets stay aligned.
     out += base.length === ch.length ? base : ch;
   }

@@ -1,0 +1,54 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDb, type Db } from '../../src/store/db.js';
+import { Frontier, backoffMs } from '../../src/crawl/frontier.js';
+
+describe('Frontier', () => {
+  let db: Db;
+  beforeEach(() => { db = openDb(':memory:'); });
+  afterEach(() => db.close());
+
+  it('adds each canonical URL once', () => {
+    const f = new Frontier(db);
+    expect(f.add([{ url: 'https://a.vn/x#1', sourceId: null, kind: 'article' }, { url: 'HTTPS://A.VN/x', sourceId: null, kind: 'article' }])).toBe(1);
+    expect(f.add([{ url: 'https://a.vn/x', sourceId: null, kind: 'article' }])).toBe(0);
+    expect(f.pending()).toBe(1);
+  });
+
+  it('leases a URL to one taker, and an expired lease makes it ready again', async () => {
+    const f = new Frontier(db, 50);
+    f.add([{ url: 'https://a.vn/1', sourceId: null, kind: 'article' }]);
+    expect(f.lease(10).map((e) => e.url)).toEqual(['https://a.vn/1']);
+    expect(f.lease(10)).toEqual([]);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(f.lease(10).map((e) => e.url)).toEqual(['https://a.vn/1']);
+  });
+
+  it('retries with backoff, then marks failed after the last attempt', () => {
+    const f = new Frontier(db);
+    f.add([{ url: 'https://a.vn/1', sourceId: null, kind: 'article' }]);
+    let [e] = f.lease(1);
+    expect(f.fail(e!.url, { error: 'HTTP 503', retryable: true, attempts: e!.attempts, maxAttempts: 2, delayMs: 0 })).toBe('retry');
+    [e] = f.lease(1);
+    expect(e!.attempts).toBe(1);
+    expect(f.fail(e!.url, { error: 'HTTP 503', retryable: true, attempts: e!.attempts, maxAttempts: 2 })).toBe('failed');
+    expect(db.prepare('SELECT state, attempts, last_error FROM frontier').get()).toEqual({ state: 'failed', attempts: 2, last_error: 'HTTP 503' });
+    expect(f.pending()).toBe(0);
+  });
+
+  it('a retry waits until its time', () => {
+    const f = new Frontier(db);
+    f.add([{ url: 'https://a.vn/1', sourceId: null, kind: 'article' }]);
+    const [e] = f.lease(1);
+    f.fail(e!.url, { error: 'HTTP 429', retryable: true, attempts: 0, maxAttempts: 4, delayMs: 60_000 });
+    expect(f.lease(1)).toEqual([]);
+    expect(Date.parse(f.nextDue()!)).toBeGreaterThan(Date.now() + 50_000);
+  });
+
+  it('backoff grows with attempts and stays within its cap', () => {
+    const max = (a: number) => backoffMs(a, 1000, 10_000, () => 1);
+    expect(max(0)).toBe(2000);
+    expect(max(3)).toBe(9000);
+    expect(max(10)).toBe(11_000);
+    expect(backoffMs(5, 1000, 10_000, () => 0)).toBe(1000);
+  });
+});
