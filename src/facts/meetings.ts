@@ -9,7 +9,7 @@ import { ROMAN } from '../text/data/numbers.js';
 import { alternation } from '../text/regex.js';
 import { findDates, type RefDate } from '../text/dates.js';
 import { splitSentences, sentenceAt, type Sentence } from '../text/sentences.js';
-import { matchOrganizationAt, findOrganizations } from './organizations.js';
+import { matchOrganizationAt, matchHeadAt, findOrganizations } from './organizations.js';
 import { foldKey } from '../text/normalize.js';
 
 const KIND_BY_FORM = new Map(MEETING_KINDS.flatMap((k) => k.forms.map((f) => [f, k.kind] as const)));
@@ -92,7 +92,10 @@ function bodyOf(text: string, at: number, orgs: readonly { name: string; start: 
   const rest = text.slice(at, at + 12);
   const lead = /^\s*(?:của\s+|do\s+)?/u.exec(rest)![0];
   const org = matchOrganizationAt(text, at + lead.length);
-  if (!org) return null;
+  if (!org) {
+    const head = lead ? matchHeadAt(text, at + lead.length) : null;
+    return head ? orgs.find((o) => o.name.startsWith(`${head} `))?.name ?? null : null;
+  }
   // A bare head ("của Ủy ban") refers back to the full name given earlier in the article.
   if (org.name.split(' ').length <= 2) {
     const full = orgs.find((o) => o.name.startsWith(org.name) && o.name.length > org.name.length);

@@ -28,13 +28,14 @@ const STOP_WORDS = new Set([
   'trong', 'khi', 'với', 'là', 'có', 'được', 'để', 'nhằm', 'theo', 'từ', 'đến', 'trên', 'sau', 'trước', 'này',
   'đó', 'thì', 'mà', 'như', 'cũng', 'không', 'chưa', 'các', 'những', 'ngày', 'tháng', 'số', 'lần', 'thứ',
   'vào', 'ra', 'của', 'báo', 'trình', 'tổ', 'ban', 'thực', 'triển', 'tiếp', 'làm', 'đánh', 'đặt', 'gửi',
-  'cần', 'phải', 'nêu', 'giao', 'kiến', 'tổng', 'đồng', 'hướng', 'họp', 'ký', 'công', 'thông', 'quy', 'ông', 'bà',
+  'cần', 'phải', 'nêu', 'giao', 'kiến', 'tổng', 'đồng', 'hướng', 'họp', 'công', 'thông', 'quy', 'ông', 'bà',
   'sáng', 'chiều', 'tối', 'hôm', 'nay', 'năm', 'qua', 'lại', 'hay', 'hoặc', 'nên', 'vì', 'do', 'bởi', 'tiến', 'giải',
 ]);
 /** Words allowed inside a name between capitalized words: "Kế hoạch và Đầu tư", "Ủy ban Quốc gia về chuyển đổi số". */
 const LINKS = new Set(['và', 'về', '-', '–']);
 /** Words after which a place name follows: "UBND tỉnh Thanh Hóa", "Sở Tài chính thành phố Hà Nội". */
 const PLACE_WORDS_RE = /^\s+(tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|đặc khu)\s+((?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3})/u;
+const PLACE_START = new Set(['tỉnh', 'thành', 'TP', 'TP.', 'huyện', 'quận', 'xã', 'phường', 'đặc']);
 const TERM_RE = /^\s+(khóa|khoá|nhiệm kỳ)\s+([IVXLC]+|\d{1,2})(?![\p{L}\p{N}])/u;
 const FAMILY = new Set(FAMILY_NAMES);
 
@@ -70,14 +71,24 @@ export function matchOrganizationAt(text: string, at: number): OrgMatch | null {
       tokenRe.lastIndex = end;
       const t = tokenRe.exec(text);
       if (!t || /\n/.test(t[0])) break;
-      const word = t[1]!;
+      let word = t[1]!;
+      // A word that carries the sentence's full stop ("Trung ương.") is the last word of the name.
+      let last = false;
+      if (word.length > 1 && word.endsWith('.') && !/\.\p{L}/u.test(word)) {
+        word = word.slice(0, -1);
+        tokenRe.lastIndex -= 1;
+        last = true;
+      }
       const isCap = /^\p{Lu}/u.test(word);
+      // A place word ("tỉnh", "TP") ends the name: the place is read below.
+      if (PLACE_START.has(word)) break;
       if (isCap) {
         // A capitalized family name followed by another capital starts a person's name: stop there.
         if (FAMILY.has(word) && /^\s+\p{Lu}/u.test(text.slice(tokenRe.lastIndex, tokenRe.lastIndex + 3)) && capitals > 0) break;
         capitals++;
         lowerRun = 0;
         end = tokenRe.lastIndex;
+        if (last) break;
         continue;
       }
       if (LINKS.has(word)) {
@@ -92,12 +103,13 @@ export function matchOrganizationAt(text: string, at: number): OrgMatch | null {
         end = tokenRe.lastIndex;
         continue;
       }
-      if (STOP_WORDS.has(word.toLowerCase()) || word.endsWith('.')) break;
+      if (STOP_WORDS.has(word.toLowerCase())) break;
       // Lowercase words continue a name only after a capitalized word ("Cục Quản lý đăng ký kinh doanh")
       // or after "về" ("Ủy ban Quốc gia về chuyển đổi số"), and only a few of them.
       if (!capitals && !afterVe) break;
-      if (++lowerRun > (afterVe ? 5 : 3)) break;
+      if (++lowerRun > 5) break;
       end = tokenRe.lastIndex;
+      if (last) break;
     }
     if (!capitals && !afterVe) {
       // A bare head ("Bộ", "Ủy ban") names nothing on its own, except bodies that are names by themselves.
@@ -108,7 +120,7 @@ export function matchOrganizationAt(text: string, at: number): OrgMatch | null {
   const place = PLACE_WORDS_RE.exec(text.slice(end, end + 60));
   if (place && (!known || /^(?:Ủy ban|UBND|HĐND|Sở|Hội đồng)/.test(name))) {
     end += place[0].length;
-    name += ` ${place[1]} ${place[2]}`;
+    name += ` ${/^TP\.?$/.test(place[1]!) ? 'thành phố' : place[1]} ${place[2]}`;
   }
   const term = TERM_RE.exec(text.slice(end, end + 20));
   if (term) {
@@ -116,6 +128,11 @@ export function matchOrganizationAt(text: string, at: number): OrgMatch | null {
     name += ` ${term[1]} ${term[2]}`;
   }
   return { name: expandAbbreviations(name.trim()), raw: text.slice(at, end), start: at, end, known };
+}
+
+/** A head word alone at `at` ("Ủy ban" in "phiên họp của Ủy ban"), which refers back to a fuller name. */
+export function matchHeadAt(text: string, at: number): string | null {
+  return HEAD_RE.exec(text.slice(at, at + 30))?.[0] ?? null;
 }
 
 /** Every organization named in `text`, left to right, not overlapping. */

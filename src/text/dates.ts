@@ -61,10 +61,17 @@ const E = String.raw`(?![\p{L}\p{N}])`;
 /** Words that announce a day: "ngày 24-7", "sáng 6-8", "Chiều 25/12", "hôm 3/2", "rạng sáng 1/1". */
 const DAY_PREFIX = String.raw`(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|khuya|rạng sáng|(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?)`;
 
+/**
+ * Returned by a rule whose text is unmistakably a date but names no real day ("ngày 32 tháng 4",
+ * "31/4/2022"): the match still takes part in the overlap contest, so that shorter rules cannot read a
+ * piece of it ("tháng 4"), and is then dropped.
+ */
+const INVALID = Symbol('invalid date');
+
 interface Rule {
   name: string;
   re: RegExp;
-  build(m: RegExpExecArray, ref: RefDate): Omit<DateMention, 'span' | 'text'> | null;
+  build(m: RegExpExecArray, ref: RefDate): Omit<DateMention, 'span' | 'text'> | typeof INVALID | null;
 }
 
 function quarterNumber(q: string): number | null {
@@ -81,6 +88,28 @@ function monthsPeriod(y: number, from: number, to: number): string {
   return `${y}-${pad(from)}/${y}-${pad(to)}`;
 }
 
+/** The kind that matches a period value: "2022-H1" is a half, "2022-Q1" a quarter. */
+function periodKind(value: string): DateKind {
+  if (/-H[12]$/.test(value)) return 'half';
+  if (/-Q[1-4]$/.test(value)) return 'quarter';
+  if (/^\d{4}-\d{2}$/.test(value)) return 'month';
+  if (/^\d{4}$/.test(value)) return 'year';
+  return 'months';
+}
+
+/**
+ * Not right after a count: "9 tháng qua", "5 năm qua", "2 tuần qua", "những năm qua" are spans of several
+ * months, years or weeks, not last month, last year or last week.
+ */
+const NOT_AFTER_COUNT = String.raw`(?<!(?:\p{N}|(?<![\p{L}])(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười|mươi|mấy|vài|các|những|nhiều))\s+)`;
+
+/**
+ * Cues that make a bare "9 tháng" the reporting period (January to September of the reference year): the
+ * start of a sentence ("9 tháng, …", "Trong 9 tháng, …"), "tính chung", "lũy kế". Elsewhere "9 tháng" is
+ * a duration ("thời hạn 9 tháng"), unless it is followed by "qua" ("9 tháng qua").
+ */
+const REPORT_CUE = String.raw`(?<=(?:^|[.!?:;]\s|\n)\s*(?:trong\s+)?|(?<![\p{L}])(?:tính\s+chung|lũy\s+kế|luỹ\s+kế)\s+)`;
+
 const WORD_MONTHS: Record<string, number> = { 'sáu': 6, 'chín': 9, 'ba': 3, 'mười một': 11, 'mười': 10, 'bốn': 4, 'năm': 5, 'tám': 8, 'bảy': 7, 'hai': 2 };
 const monthCount = (s: string) => (/^\d+$/.test(s) ? Number(s) : WORD_MONTHS[s.toLowerCase()] ?? NaN);
 
@@ -89,12 +118,12 @@ const RULES: Rule[] = [
   {
     name: 'ngày D tháng M năm Y',
     re: new RegExp(String.raw`${B}ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+${YEAR}${E}`, 'giu'),
-    build: (m) => (isValidDate(+m[3]!, +m[2]!, +m[1]!) ? { kind: 'date', value: iso(+m[3]!, +m[2]!, +m[1]!), inferred: false } : null),
+    build: (m) => (isValidDate(+m[3]!, +m[2]!, +m[1]!) ? { kind: 'date', value: iso(+m[3]!, +m[2]!, +m[1]!), inferred: false } : INVALID),
   },
   {
     name: 'D/M/Y',
     re: new RegExp(String.raw`(?<![\p{L}\p{N}/.\-])(\d{1,2})\s?([/.\-])\s?(\d{1,2})\s?\2\s?${YEAR}(?![\p{L}\p{N}]|[/.\-]\d)`, 'gu'),
-    build: (m) => (isValidDate(+m[4]!, +m[3]!, +m[1]!) ? { kind: 'date', value: iso(+m[4]!, +m[3]!, +m[1]!), inferred: false } : null),
+    build: (m) => (isValidDate(+m[4]!, +m[3]!, +m[1]!) ? { kind: 'date', value: iso(+m[4]!, +m[3]!, +m[1]!), inferred: false } : INVALID),
   },
   {
     name: 'prefix D-M',
@@ -121,6 +150,7 @@ const RULES: Rule[] = [
     re: new RegExp(String.raw`${B}ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})${E}(?!\s+năm\s+\d)`, 'giu'),
     build: (m, ref) => {
       const d = +m[1]!, mo = +m[2]!;
+      if (!isValidDate(2000, mo, d)) return INVALID; // 2000 is a leap year: only impossible days fail
       const y = inferYear(ref, mo, d);
       if (y === null || !isValidDate(y, mo, d)) return null;
       return { kind: 'date', value: iso(y, mo, d), inferred: true };
@@ -132,11 +162,13 @@ const RULES: Rule[] = [
     build: (m, ref) => {
       const n = monthCount(m[1]!);
       const r = refParts(ref);
-      const word = m[4] ? null : (m[0].match(/(nay|ngoái|trước)$/i)?.[1]?.toLowerCase() ?? 'nay');
-      const y = m[4] ? +m[4] : r ? (word === 'nay' ? r.y : r.y - 1) : null;
+      // The year is group 3 (group 1 is the count, group 2 đầu/cuối).
+      const word = m[3] ? null : (m[0].match(/(nay|ngoái|trước)$/i)?.[1]?.toLowerCase() ?? 'nay');
+      const y = m[3] ? +m[3] : r ? (word === 'nay' ? r.y : r.y - 1) : null;
       if (!y || !(n >= 1 && n <= 12)) return null;
       const last = m[2]!.toLowerCase() === 'cuối';
-      return { kind: n === 6 ? 'half' : 'months', value: last ? monthsPeriod(y, 13 - n, 12) : monthsPeriod(y, 1, n), inferred: !m[4] };
+      const value = last ? monthsPeriod(y, 13 - n, 12) : monthsPeriod(y, 1, n);
+      return { kind: periodKind(value), value, inferred: !m[3] };
     },
   },
   {
@@ -155,7 +187,19 @@ const RULES: Rule[] = [
       const n = monthCount(m[1]!);
       const y = m[2] ? +m[2] : refParts(ref)?.y;
       if (!y || !(n >= 2 && n <= 12)) return null;
-      return { kind: 'months', value: monthsPeriod(y, 1, n), inferred: !m[2] };
+      const value = monthsPeriod(y, 1, n);
+      return { kind: periodKind(value), value, inferred: !m[2] };
+    },
+  },
+  {
+    name: 'N tháng (reporting period)',
+    re: new RegExp(String.raw`(?:${REPORT_CUE}(\d{1,2}|ba|sáu|chín|mười một)\s+tháng(?!\s+(?:tới|sắp\s+tới|tiếp|sau|nữa|trước))|${B}(\d{1,2}|ba|sáu|chín|mười một)\s+tháng\s+(?:vừa\s+)?qua)${E}`, 'giu'),
+    build: (m, ref) => {
+      const n = monthCount(m[1] ?? m[2]!);
+      const r = refParts(ref);
+      if (!r || !(n >= 2 && n <= 11)) return null;
+      const value = monthsPeriod(r.y, 1, n);
+      return { kind: periodKind(value), value, inferred: true };
     },
   },
   {
@@ -197,7 +241,7 @@ const RULES: Rule[] = [
   },
   {
     name: 'relative year',
-    re: /(?<![\p{L}\p{N}])năm\s+(nay|ngoái|trước|qua)(?![\p{L}\p{N}])/giu,
+    re: new RegExp(String.raw`${NOT_AFTER_COUNT}(?<![\p{L}\p{N}])năm\s+(nay|ngoái|trước|qua)(?![\p{L}\p{N}])`, 'giu'),
     build: (m, ref) => {
       const r = refParts(ref);
       if (!r) return null;
@@ -218,7 +262,7 @@ const RULES: Rule[] = [
   },
   {
     name: 'relative week/month',
-    re: /(?<![\p{L}\p{N}])(tuần\s+qua|tuần\s+trước|tháng\s+này|tháng\s+trước|tháng\s+qua)(?![\p{L}\p{N}])/giu,
+    re: new RegExp(String.raw`${NOT_AFTER_COUNT}(?<![\p{L}\p{N}])(tuần\s+qua|tuần\s+trước|tháng\s+này|tháng\s+trước|tháng\s+qua)(?![\p{L}\p{N}])`, 'giu'),
     build: (m, ref) => {
       const r = refParts(ref);
       if (!r) return null;
@@ -249,12 +293,19 @@ const RULES: Rule[] = [
 /** Every date, period and time mentioned in `text`, in order, without overlaps (longest match wins). */
 export function findDates(text: string, ref?: RefDate): DateMention[] {
   const found: DateMention[] = [];
+  const invalid = new Set<DateMention>();
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
     for (const m of text.matchAll(rule.re)) {
       const built = rule.build(m as RegExpExecArray, ref);
       if (!built) continue;
       const start = m.index;
+      if (built === INVALID) {
+        const blocker: DateMention = { kind: 'date', value: '', inferred: false, span: [start, start + m[0].length], text: m[0] };
+        invalid.add(blocker);
+        found.push(blocker);
+        continue;
+      }
       found.push({ ...built, span: [start, start + m[0].length], text: m[0] });
     }
   }
@@ -265,7 +316,7 @@ export function findDates(text: string, ref?: RefDate): DateMention[] {
     if (kept.some((k) => d.span[0] < k.span[1] && k.span[0] < d.span[1])) continue;
     kept.push(d);
   }
-  return kept.sort((a, b) => a.span[0] - b.span[0]);
+  return kept.filter((d) => !invalid.has(d)).sort((a, b) => a.span[0] - b.span[0]);
 }
 
 /** The period a mention stands for, in the contract's forms (times have none). */
@@ -303,6 +354,12 @@ export function parseDateTime(input: string): string | null {
   const tm = /(?<!\d)(\d{1,2})\s*(?::|h|g|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?/i.exec(rest);
   let time = '00:00:00';
   if (tm && +tm[1]! < 24 && +tm[2]! < 60) time = `${pad(+tm[1]!)}:${pad(+tm[2]!)}:${pad(+(tm[3] ?? 0))}`;
+  // A stated offset other than Vietnam's ("10:20 GMT+9", "UTC") is converted, as for ISO input above.
+  const zone = tm ? /(?<![\p{L}])(?:GMT|UTC)(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?(?![\p{L}\d])/iu.exec(rest) : null;
+  if (zone) {
+    const offsetMin = zone[1] ? (zone[1] === '-' ? -1 : 1) * (+zone[2]! * 60 + +(zone[3] ?? 0)) : 0;
+    if (offsetMin !== 7 * 60) return toVietnamIso(Date.parse(`${iso(y, mo, d)}T${time}Z`) - offsetMin * 60_000);
+  }
   return `${iso(y, mo, d)}T${time}+07:00`;
 }
 

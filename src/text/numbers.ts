@@ -42,11 +42,18 @@ const MULT = alternation(MULTIPLIERS.map((m) => m.word));
  * Not preceded by a letter, digit or a joining character (so "COVID-19", "42/2022" and "1.1.2016" parts
  * are not read as free numbers), not followed by a digit.
  */
+// Not followed by "/" ("42/2022", "06/QĐ-TTg", "24/6/2022") or a hyphen and a letter ("57-NQ/TW"): those
+// numerals are parts of identifiers and dates. Case-insensitive so that headlines ("5 TRIỆU") are read.
 const DIGIT_NUMBER_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}/.,])(?<!\p{L}[-–])(${NUMERAL})(?![\p{N}]|[.,]\p{N})((?:\s*(?:${MULT})(?![\p{L}\p{N}]))*)(\s+rưỡi(?![\p{L}]))?`,
-  'gu',
+  String.raw`(?<![\p{L}\p{N}/.,])(?<!\p{L}[-–])(${NUMERAL})(?![\p{N}/]|[.,]\p{N}|[-–]\p{L})((?:\s*(?:${MULT})(?![\p{L}\p{N}]))*)(\s+rưỡi(?![\p{L}]))?`,
+  'giu',
 );
 const MULT_WORD_RE = new RegExp(MULT, 'gu');
+
+/** base × factor without binary noise: 66,1 triệu is 66100000, not 66099999.99999999. */
+function scaled(base: number, factor: number): number {
+  return Number((base * factor).toPrecision(15));
+}
 
 function factorOf(words: string): number {
   let factor = 1;
@@ -58,7 +65,7 @@ function factorOf(words: string): number {
 
 const NUMBER_WORD_LIST = [
   ...Object.keys(DIGIT_WORDS), ...Object.keys(AFTER_TENS_WORDS), ...Object.keys(SCALE_WORDS),
-  'mười', 'mươi', 'linh', 'lẻ', 'rưỡi',
+  'mười', 'mươi', 'chục', 'linh', 'lẻ', 'rưỡi',
 ];
 const WORD_RUN_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:${alternation(NUMBER_WORD_LIST)})(?:\s+(?:${alternation(NUMBER_WORD_LIST)}))*(?![\p{L}\p{N}])`,
@@ -96,28 +103,50 @@ function parseScaled(tokens: string[]): number | null {
     const left = tokens.slice(0, at);
     const right = tokens.slice(at + 1);
     const l = left.length ? parseScaled(left) : 1;
-    const r = right.length ? parseScaled(right) : 0;
+    // One digit word after a scale word is the next lower unit: "một triệu hai" 1.2e6, "hai nghìn tư" 2400.
+    const short = right.length === 1 ? shorthandDigit(right[0]!) : undefined;
+    if (short === null) return null;
+    const r = short !== undefined ? short * (factor / 10) : right.length ? parseScaled(right) : 0;
     if (l === null || r === null) return null;
     return l * factor + r;
   }
   return parseHundreds(tokens);
 }
 
-/** 0–999 in words: [d trăm] [linh d | mười [u] | d mươi [u]] [d]. */
+/**
+ * The digit a lone word after a scale word stands for, in the spoken shorthand "một trăm hai" (120),
+ * "một triệu hai" (1.2e6), "trăm mốt" (110). undefined when the word is not a digit at all; null for
+ * "năm", which after a scale word reads as "years" ("một trăm năm", "hai nghìn năm"), and for "không".
+ */
+function shorthandDigit(t: string): number | null | undefined {
+  if (t === 'năm' || t === 'không') return null;
+  if (t in AFTER_TENS_WORDS) return AFTER_TENS_WORDS[t]!;
+  return t in DIGIT_WORDS ? DIGIT_WORDS[t]! : undefined;
+}
+
+/** 0–999 in words: [d trăm] [linh d | mười [u] | d mươi [u] | d chục [u] | d (shorthand tens)] [d]. */
 function parseHundreds(tokens: string[]): number | null {
   let i = 0;
   let value = 0;
   const digit = (t: string | undefined) => (t !== undefined && t in DIGIT_WORDS ? DIGIT_WORDS[t]! : null);
   const d0 = digit(tokens[i]);
+  let hundreds = false;
   if (tokens[i + 1] === 'trăm') {
     if (d0 === null) return null;
     value += d0 * 100;
     i += 2;
+    hundreds = true;
   } else if (tokens[i] === 'trăm') {
     value += 100;
     i += 1;
+    hundreds = true;
   }
   if (i >= tokens.length) return value;
+  if (hundreds && i + 1 === tokens.length && tokens[i] !== 'mười') {
+    // "một trăm hai" is 120, not 102 (a zero tens place needs "linh"/"lẻ").
+    const short = shorthandDigit(tokens[i]!);
+    return short === null || short === undefined ? null : value + short * 10;
+  }
   if (tokens[i] === 'linh' || tokens[i] === 'lẻ') {
     const u = digit(tokens[i + 1]);
     if (u === null || i + 2 !== tokens.length) return null;
@@ -131,6 +160,12 @@ function parseHundreds(tokens: string[]): number | null {
     if (t === null || t < 2) return null;
     value += t * 10;
     i += 2;
+  } else if (tokens[i + 1] === 'chục') {
+    // "ba chục" 30, "một chục" 10.
+    const t = digit(tokens[i]);
+    if (t === null || t < 1) return null;
+    value += t * 10;
+    i += 2;
   } else {
     const u = digit(tokens[i]);
     if (u === null || i + 1 !== tokens.length) return null;
@@ -142,6 +177,8 @@ function parseHundreds(tokens: string[]): number | null {
   if (u === null || u === 0 || i + 1 !== tokens.length) return null;
   // "mười một" is 11, but "mười mốt" is not a number; "lăm"/"tư" only after tens (handled by the table).
   if (t === 'mốt' && value % 100 === 10) return null;
+  // Five after a tens word is "lăm"/"nhăm": "mười năm", "hai mươi năm" are ten and twenty years.
+  if (t === 'năm') return null;
   return value + u;
 }
 
@@ -163,8 +200,8 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Num
     const base = parseNumeral(m[1]!);
     if (base === null) continue;
     const tail = (m[2] ?? '') + (m[3] ?? '');
-    let factor = factorOf(m[2] ?? '');
-    let value = base * factor;
+    const factor = factorOf(m[2] ?? '');
+    let value = scaled(base, factor);
     if (m[3]) value += factor / 2;
     const raw = m[1]! + tail;
     const span: Span = [start, start + raw.length];
@@ -172,15 +209,34 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Num
     out.push({ value, base, factor, raw, span, words: false });
   }
   if (options.words) {
+    const digitSpans = out.map((n) => n.span);
     for (const m of text.matchAll(WORD_RUN_RE)) {
-      const phrase = m[0];
-      const lower = phrase.toLowerCase();
-      if (lower === 'một' || lower === 'năm' || /^(?:trăm|nghìn|ngàn|triệu|tỷ|tỉ|mươi|linh|lẻ|rưỡi|tư|lăm|mốt)$/.test(lower)) continue;
-      const value = parseNumberWords(phrase);
-      if (value === null) continue;
-      const span: Span = [m.index, m.index + phrase.length];
-      if (mask.some((s) => overlaps(s, span))) continue;
-      out.push({ value, base: value, factor: 1, raw: phrase, span, words: true });
+      // A run may hold more than one number or stray words ("đầu tư hai nghìn tỷ", "ba năm", "mười năm"):
+      // read it left to right, taking at each position the longest prefix that parses.
+      const tokens = [...m[0].matchAll(/\S+/gu)].map((t) => ({ at: m.index + t.index, end: m.index + t.index + t[0].length, lower: t[0].toLowerCase() }));
+      let i = 0;
+      while (i < tokens.length) {
+        // A number starts with a digit word or "mười"; a bare scale word is vague ("hàng trăm nghìn").
+        const first = tokens[i]!.lower;
+        if (!(first in DIGIT_WORDS) && first !== 'mười') { i++; continue; }
+        let j = tokens.length;
+        let value: number | null = null;
+        for (; j > i; j--) {
+          value = parseNumberWords(text.slice(tokens[i]!.at, tokens[j - 1]!.end));
+          if (value !== null) break;
+        }
+        if (value === null) { i++; continue; }
+        const span: Span = [tokens[i]!.at, tokens[j - 1]!.end];
+        const raw = text.slice(span[0], span[1]);
+        const lone = j - i === 1;
+        i = j;
+        // Lone "một" is an article, "năm" a year, "không" a negation.
+        if (lone && /^(?:một|năm|không)$/.test(first)) continue;
+        // Multiplier words already read with a numeral ("5 nghìn tỷ") are not a second number.
+        if (digitSpans.some((s) => overlaps(s, span))) continue;
+        if (mask.some((s) => overlaps(s, span))) continue;
+        out.push({ value, base: value, factor: 1, raw, span, words: true });
+      }
     }
     out.sort((a, b) => a.span[0] - b.span[0]);
   }
@@ -190,7 +246,7 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Num
     const b = out[i + 1]!;
     if (a.factor === 1 && b.factor > 1 && /^\s*[-–]\s*$/.test(text.slice(a.span[1], b.span[0]))) {
       a.factor = b.factor;
-      a.value = a.base * b.factor;
+      a.value = scaled(a.base, b.factor);
     }
   }
   return out;

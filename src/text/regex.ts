@@ -6,8 +6,11 @@
 
 /** No letter or digit right before. */
 export const WB = '(?<![\\p{L}\\p{N}])';
-/** No letter or digit right after. */
-export const WE = '(?![\\p{L}\\p{N}])';
+/**
+ * No letter, digit or combining mark right after: in text that is not NFC ("Bo\u0323\u0302"), the phrase
+ * "Bo" is still inside a word.
+ */
+export const WE = '(?![\\p{L}\\p{M}\\p{N}])';
 
 export function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

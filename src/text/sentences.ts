@@ -12,10 +12,14 @@ export interface Sentence {
   span: Span;
 }
 
-/** Abbreviations that end with a dot inside a sentence (compared case-insensitively, without the dot). */
+/**
+ * Abbreviations that end with a dot inside a sentence (compared case-insensitively, without the dot).
+ * "UBND" and "TW" are not here: they are never written with a dot, so "… với UBND. Sau đó …" ends a sentence.
+ * The signature prefixes TM., KT., TL., TUQ. (and Q.) are.
+ */
 export const ABBREVIATIONS: readonly string[] = [
   'tp', 'gs', 'ts', 'pgs', 'ths', 'th.s', 'gs.ts', 'pgs.ts', 'gs.tskh', 'bs', 'ks', 'cn', 'nxb', 'tt', 'q',
-  'p', 'tx', 'h', 'ttg', 'st', 'mr', 'mrs', 'dr', 'no', 'vs', 'tr', 'đc', 'đ/c', 'k', 'ubnd', 'tw',
+  'p', 'tx', 'h', 'ttg', 'st', 'mr', 'mrs', 'dr', 'no', 'vs', 'tr', 'đc', 'đ/c', 'k', 'tm', 'kt', 'tl', 'tuq',
 ];
 const ABBREV = new Set(ABBREVIATIONS);
 
@@ -64,11 +68,18 @@ function isAbbreviation(text: string, dot: number): boolean {
   while (a > 0 && /[\p{L}.&/]/u.test(text[a - 1]!)) a--;
   const word = text.slice(a, dot);
   if (!word) return false;
+  // A word glued to a number is a unit ("lúc 14h.", "5km."), not the abbreviation "H." (huyện).
+  if (a > 0 && /\p{N}/u.test(text[a - 1]!)) return false;
   if (ABBREV.has(word.toLowerCase())) return true;
   // A single capital letter is an initial ("Nguyễn V. A"), never a sentence end in this genre.
   if (/^\p{Lu}$/u.test(word)) return true;
-  // Dotted chains such as "GS.TS" or "TP.HCM".
-  return /^(\p{L}{1,4}\.)+\p{L}{1,4}$/u.test(word) && word.split('.').every((p) => ABBREV.has(p.toLowerCase()) || /^\p{Lu}+$/u.test(p));
+  // Dotted chains such as "GS.TS." end with a dot of their own only when their last part is an
+  // abbreviation or an initial; "TP.HCM" is written without one, so "đến TP.HCM. Sau đó" ends a sentence.
+  const parts = word.split('.');
+  const last = parts[parts.length - 1]!;
+  return /^(\p{L}{1,4}\.)+\p{L}{1,4}$/u.test(word)
+    && parts.every((p) => ABBREV.has(p.toLowerCase()) || /^\p{Lu}+$/u.test(p))
+    && (ABBREV.has(last.toLowerCase()) || /^\p{Lu}$/u.test(last));
 }
 
 /** The sentence containing offset `at` (binary search over spans). */

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request } from 'undici';
+import { gunzipSync } from 'node:zlib';
+import { startMirror, type Mirror } from '../../pipelines/local-mirror.js';
+
+let mirror: Mirror;
+beforeAll(async () => { mirror = await startMirror(); });
+afterAll(() => mirror.close());
+
+async function get(host: string, path: string, headers: Record<string, string> = {}) {
+  const res = await request(`${mirror.origin}${path}`, { headers: { host, ...headers } });
+  const body = Buffer.from(await res.body.arrayBuffer());
+  return { status: res.statusCode, headers: res.headers, body };
+}
+
+describe('local mirror', () => {
+  it('binds 127.0.0.1 and serves at least 20 articles on the real URL schemes', () => {
+    expect(mirror.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(mirror.articles.length).toBeGreaterThanOrEqual(20);
+    expect(mirror.hosts).toEqual(expect.arrayContaining(['baochinhphu.vn', 'chinhphu.vn', 'www.mpi.gov.vn']));
+  });
+  it('serves an article by Host header and path, with an ETag and 304', async () => {
+    const a = mirror.articles.find((x) => x.host === 'www.mpi.gov.vn')!;
+    const first = await get(a.host, a.path);
+    expect(first.status).toBe(200);
+    expect(first.body.toString('utf8')).toContain('content-news');
+    const again = await get(a.host, a.path, { 'if-none-match': String(first.headers.etag) });
+    expect(again.status).toBe(304);
+  });
+  it('paginates listings and links the next page', async () => {
+    const page1 = (await get('baochinhphu.vn', '/thoi-su.htm')).body.toString('utf8');
+    expect(page1).toContain('/thoi-su/trang-2.htm');
+    expect((await get('baochinhphu.vn', '/thoi-su/trang-2.htm')).status).toBe(200);
+  });
+  it('serves robots.txt, a sitemap index with a gzipped sitemap, and RSS', async () => {
+    expect((await get('chinhphu.vn', '/robots.txt')).body.toString()).toMatch(/Sitemap: https:\/\/chinhphu\.vn\/sitemap\.xml/);
+    expect((await get('chinhphu.vn', '/sitemap.xml')).body.toString()).toContain('<sitemapindex');
+    const gz = await get('chinhphu.vn', '/sitemaps/articles.xml.gz');
+    expect(gunzipSync(gz.body).toString()).toContain('<urlset');
+    expect((await get('chinhphu.vn', '/rss/tin-moi.rss')).body.toString()).toContain('<rss version="2.0">');
+  });
+  it('answers 404 for unknown paths', async () => {
+    expect((await get('chinhphu.vn', '/khong-co.htm')).status).toBe(404);
+  });
+});
