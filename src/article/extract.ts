@@ -5,7 +5,7 @@
 import { load, type Cheerio, type CheerioAPI } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import type { Article } from '../types.js';
-import type { SourceDefinition } from '../../pipelines/source.js';
+import { sourceForUrl, type SourceDefinition } from '../../pipelines/source.js';
 import { readMeta, dateFromUrl } from './metadata.js';
 import { readBody, isBoilerplateParagraph } from './body.js';
 import { findMainContent } from './generic.js';
@@ -18,6 +18,8 @@ import { ParseError } from '../errors.js';
 export interface ExtractOptions {
   url?: string | null;
   source?: SourceDefinition | null;
+  /** Known sources: when `source` is not given, the one matching the URL or the page's canonical URL is used. */
+  sources?: readonly SourceDefinition[];
 }
 
 /** A body shorter than this (characters) means the selector found a shell, not the article. */
@@ -45,10 +47,10 @@ function bylineDate($: CheerioAPI): string | null {
 }
 
 export function extractArticle(html: string, options: ExtractOptions = {}): Article {
-  const source = options.source ?? null;
   const url = options.url ?? null;
   const $ = load(normalizeText(html.length > MAX_HTML ? html.slice(0, MAX_HTML) : html));
   const meta = readMeta($);
+  const source = options.source ?? (options.sources ? sourceForUrl(options.sources, url ?? meta.canonicalUrl ?? '') ?? null : null);
   const warnings: string[] = [];
   const profile = source?.article;
   let method: Article['method'] = 'generic';

@@ -3,7 +3,7 @@ import { readInputFile } from './input.js';
 import { extractArticle } from '../article/extract.js';
 import { articleFromText } from '../article/text-input.js';
 import { extractFacts } from '../facts/index.js';
-import { SOURCES, sourceForUrl } from '../../pipelines/index.js';
+import { SOURCES } from '../../pipelines/index.js';
 import { InputError } from '../errors.js';
 import type { Article, Facts } from '../types.js';
 import { renderTable } from './output.js';
@@ -26,7 +26,7 @@ export function extractFile(path: string, opts: ExtractCommandOptions = {}): Ext
   const input = readInputFile(path);
   const url = opts.url ?? null;
   const article = input.kind === 'html'
-    ? extractArticle(input.text, { url, source: url ? sourceForUrl(SOURCES, url) ?? null : null })
+    ? extractArticle(input.text, { url, sources: SOURCES })
     : articleFromText(input.text, { url, publishedAt: opts.publishedOn ? `${opts.publishedOn}T00:00:00+07:00` : null });
   if (!article.publishedAt && opts.publishedOn) article.publishedAt = `${opts.publishedOn}T00:00:00+07:00`;
   const publishedOn = opts.publishedOn ?? article.publishedAt?.slice(0, 10) ?? null;

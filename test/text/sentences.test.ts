@@ -103,7 +103,7 @@ describe('splitSentences: abbreviations', () => {
       'Các tỉnh thực hiện theo chỉ đạo của TW.', 'Kết quả được báo cáo hằng tháng.',
     ]);
   });
-  it('ends a sentence after an ordinary abbreviation-free word with capitals (KH&ĐT)', () => {
+  it('ends a sentence after an acronym that is not a dotted abbreviation (KH&ĐT)', () => {
     expect(split('Văn bản gửi Bộ KH&ĐT. Bộ sẽ trả lời.')).toEqual(['Văn bản gửi Bộ KH&ĐT.', 'Bộ sẽ trả lời.']);
   });
   it('exports its abbreviation list in lowercase without dots at the end', () => {
