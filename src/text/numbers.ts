@@ -89,7 +89,7 @@ export function parseNumberWords(phrase: string): number | null {
   if (!half) return value;
   // "rưỡi" adds half of the last scale unit: "một triệu rưỡi" 1.5e6, "trăm rưỡi" 150.
   const last = tokens[tokens.length - 1]!;
-  const unit = SCALE_WORDS[last] ?? 1;
+  const unit = Object.hasOwn(SCALE_WORDS, last) ? SCALE_WORDS[last]! : 1;
   return value + unit / 2;
 }
 
@@ -120,15 +120,16 @@ function parseScaled(tokens: string[]): number | null {
  */
 function shorthandDigit(t: string): number | null | undefined {
   if (t === 'năm' || t === 'không') return null;
-  if (t in AFTER_TENS_WORDS) return AFTER_TENS_WORDS[t]!;
-  return t in DIGIT_WORDS ? DIGIT_WORDS[t]! : undefined;
+  if (Object.hasOwn(AFTER_TENS_WORDS, t)) return AFTER_TENS_WORDS[t]!;
+  return Object.hasOwn(DIGIT_WORDS, t) ? DIGIT_WORDS[t]! : undefined;
 }
 
 /** 0–999 in words: [d trăm] [linh d | mười [u] | d mươi [u] | d chục [u] | d (shorthand tens)] [d]. */
 function parseHundreds(tokens: string[]): number | null {
   let i = 0;
   let value = 0;
-  const digit = (t: string | undefined) => (t !== undefined && t in DIGIT_WORDS ? DIGIT_WORDS[t]! : null);
+  // Own keys only: with `in`, "constructor" or "toString" would read as digits (functions).
+  const digit = (t: string | undefined) => (t !== undefined && Object.hasOwn(DIGIT_WORDS, t) ? DIGIT_WORDS[t]! : null);
   const d0 = digit(tokens[i]);
   let hundreds = false;
   if (tokens[i + 1] === 'trăm') {
@@ -173,7 +174,7 @@ function parseHundreds(tokens: string[]): number | null {
   }
   if (i >= tokens.length) return value;
   const t = tokens[i]!;
-  const u = t in AFTER_TENS_WORDS ? AFTER_TENS_WORDS[t]! : digit(t);
+  const u = Object.hasOwn(AFTER_TENS_WORDS, t) ? AFTER_TENS_WORDS[t]! : digit(t);
   if (u === null || u === 0 || i + 1 !== tokens.length) return null;
   // "mười một" is 11, but "mười mốt" is not a number; "lăm"/"tư" only after tens (handled by the table).
   if (t === 'mốt' && value % 100 === 10) return null;
@@ -185,7 +186,7 @@ function parseHundreds(tokens: string[]): number | null {
 export interface FindNumbersOptions {
   /** Spans already taken by dates, legal numbers and names: numbers inside them are skipped. */
   mask?: readonly Span[];
-  /** Also read numbers written in words. Lone "một" and "năm" are never read (article, year). */
+  /** Also read numbers written in words. Lone "một", "năm" and "không" are never read (article, year, "not"). */
   words?: boolean;
 }
 
@@ -218,7 +219,7 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Num
       while (i < tokens.length) {
         // A number starts with a digit word or "mười"; a bare scale word is vague ("hàng trăm nghìn").
         const first = tokens[i]!.lower;
-        if (!(first in DIGIT_WORDS) && first !== 'mười') { i++; continue; }
+        if (!Object.hasOwn(DIGIT_WORDS, first) && first !== 'mười') { i++; continue; }
         let j = tokens.length;
         let value: number | null = null;
         for (; j > i; j--) {
@@ -240,11 +241,12 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Num
     }
     out.sort((a, b) => a.span[0] - b.span[0]);
   }
-  // A range written "66,1-66,9 triệu" carries its multiplier on the upper bound only: share it.
+  // A range written "66,1-66,9 triệu" or "từ 10 đến 20 triệu" carries its multiplier on the upper bound
+  // only: share it.
   for (let i = 0; i + 1 < out.length; i++) {
     const a = out[i]!;
     const b = out[i + 1]!;
-    if (a.factor === 1 && b.factor > 1 && /^\s*[-–]\s*$/.test(text.slice(a.span[1], b.span[0]))) {
+    if (a.factor === 1 && b.factor > 1 && /^(?:\s*[-–]\s*|\s+(?:đến|tới)\s+)$/iu.test(text.slice(a.span[1], b.span[0]))) {
       a.factor = b.factor;
       a.value = scaled(a.base, b.factor);
     }

@@ -97,8 +97,14 @@ describe('findNumbers: digits', () => {
     expect(values('từ 100 - 200 nghìn đồng')).toEqual([100_000, 200_000]);
     expect(values('2–3 tỷ USD')).toEqual([2e9, 3e9]);
   });
-  it('does not share a multiplier across words', () => {
+  it('shares it in "từ X đến|tới Y" ranges', () => {
+    expect(values('Mức hỗ trợ từ 10 đến 20 triệu đồng')).toEqual([10e6, 20e6]);
+    expect(values('Vốn từ 1,5 tới 2 tỷ USD')).toEqual([1.5e9, 2e9]);
+  });
+  it('does not share a multiplier across other words', () => {
     expect(values('Có 5 đơn vị và 3 triệu đồng')).toEqual([5, 3e6]);
+    expect(values('Có 5 người đến 3 triệu lần')).toEqual([5, 3e6]);
+    expect(values('Cả 2 tỷ - 3 triệu')).toEqual([2e9, 3e6]); // the lower bound already has its own multiplier
   });
   it('finds several numbers in order with exact spans', () => {
     const text = 'Năm nay có 1.250 dự án, vốn 38,5 nghìn tỷ đồng, tăng 7,72%.';
@@ -163,6 +169,8 @@ describe('parseNumberWords', () => {
     'mười năm', 'hai mươi năm',
     // After a scale word, "năm" is a year: "một trăm năm" is a century, not 105 or 150.
     'một trăm năm', 'hai nghìn năm',
+    // Not number words at all, including names of Object.prototype members.
+    'hai người', 'constructor', 'hai toString', 'hai mươi valueOf', 'một trăm hasOwnProperty',
   ])('rejects %j', (phrase) => {
     expect(parseNumberWords(phrase)).toBeNull();
   });
