@@ -15,7 +15,7 @@ export interface FactContext {
 
 export function extractFacts(text: string, ctx: FactContext = {}): Facts {
   const publishedOn = ctx.publishedOn ?? null;
-  const legalRefs = extractLegalRefs(text);
+  const legalRefs = extractLegalRefs(text, { publishedOn });
   const officials = extractOfficials(text);
   const meetings = extractMeetings(text, { publishedOn, officials });
   const claims = extractClaims(text, { publishedOn, masked: legalRefSpans(legalRefs) });

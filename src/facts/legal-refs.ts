@@ -7,7 +7,7 @@
 import type { LegalRef, Span } from '../types.js';
 import { DOC_TYPES, DOC_TYPE_NAMES, ISSUER_ALIASES, ISSUERS, NUMBER_ONLY_TYPES } from './data/legal.js';
 import { alternation } from '../text/regex.js';
-import { parseDateTime } from '../text/dates.js';
+import { inferYear, isValidDate, parseDateTime } from '../text/dates.js';
 import { ROMAN } from '../text/data/numbers.js';
 import { matchOrganizationAt } from './organizations.js';
 
@@ -99,9 +99,24 @@ interface Found {
   code: string | null;
 }
 
-const DATE_AFTER_RE = /^\s*,?\s*(?:được\s+)?(?:ban\s+hành\s+|ký\s+)?(?:ngày|ngay)\s+(\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})/iu;
+/** "ngày 24/6/2022", "ban hành ngày 24 tháng 6 năm 2022", "vào ngày 3/11" (year from the document or the article). */
+const DATE_AFTER_RE = /^\s*,?\s*(?:được\s+|đã\s+)?(?:ban\s+hành\s+|ký\s+|có\s+hiệu\s+lực\s+từ\s+)?(?:vào\s+)?(?:ngày|ngay)\s+(\d{1,2}\s?[/.\-]\s?\d{1,2}(?:\s?[/.\-]\s?\d{4})?(?![\d/])|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)/iu;
+/** "năm 2019" right after a number ("Quyết định 1768 năm 2019 của …"). */
+const YEAR_AFTER_RE = /^\s+năm\s+(?:19|20)\d{2}(?![\p{N}])/u;
 const ISSUER_AFTER_RE = /^\s*,?\s*(?:của|do)\s+/iu;
-const SUBJECT_AFTER_RE = /^\s*,?\s*((?:quy\s+định|hướng\s+dẫn|về|sửa\s+đổi|bổ\s+sung|ban\s+hành|phê\s+duyệt|thành\s+lập|ban\s+hành)[^.;()\n]{3,220}?)(?=\s*(?:[.;()\n]|,\s+(?:theo|trong|đồng thời|trong đó|qua đó|từ đó|nhằm|đã|và\s+(?:Nghị|Quyết|Thông|Chỉ))|$))/iu;
+/** Between a date and an issuer named without "của": "ngày 03/6/2017 Hội nghị lần thứ năm Ban Chấp hành …". */
+const MEETING_BEFORE_ISSUER_RE = /^\s*,?\s*(?:tại\s+)?(?:Hội\s+nghị|Kỳ\s+họp|Phiên\s+họp)(?:\s+lần)?(?:\s+thứ\s+\p{L}+|\s+\d+)?\s*,?\s*/u;
+const SUBJECT_AFTER_RE = /^\s*,?\s*((?:quy\s+định|hướng\s+dẫn|về|sửa\s+đổi|bổ\s+sung|ban\s+hành|phê\s+duyệt|thành\s+lập)[^.;()\n]{3,220}?)(?=\s*(?:[.;()\n]|,\s+(?:theo|trong|đồng thời|trong đó|qua đó|từ đó|nhằm|đã|và\s+(?:Nghị|Quyết|Thông|Chỉ))|$))/iu;
+/**
+ * What comes before a document in the same clause: "Ngày 31/8/2018, Chính phủ ban hành Nghị quyết …",
+ * "Văn phòng Chính phủ có Thông báo 368 …", "Thủ tướng Chính phủ đã ký Quyết định số …".
+ */
+const ISSUED_BEFORE_RE = /(?:(?:^|[\s(,;])(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Hh]ôm)\s+(\d{1,2}\s?[/\-]\s?\d{1,2}(?:\s?[/\-]\s?\d{4})?)\s*,?\s*)?((?:\p{Lu}[\p{L}&]*)(?:\s+[\p{L}&-]+){0,10}?)\s+(?:đã\s+|vừa\s+|chính\s+thức\s+|mới\s+)?(?:ký\s+ban\s+hành|ban\s+hành|ký|có|ra|gửi|phát\s+hành)\s*$/u;
+/** People who issue documents, as the issuer is then written. */
+const PERSON_ISSUERS: Readonly<Record<string, string>> = {
+  'Thủ tướng Chính phủ': 'Thủ tướng Chính phủ', 'Thủ tướng': 'Thủ tướng Chính phủ', 'Chủ tịch nước': 'Chủ tịch nước',
+  'Tổng Bí thư': 'Tổng Bí thư', 'Chủ tịch Quốc hội': 'Chủ tịch Quốc hội',
+};
 
 function findAll(text: string): Found[] {
   const found: Found[] = [];
@@ -120,7 +135,10 @@ function findAll(text: string): Found[] {
     if (!plausibleCode(code, year)) continue;
     const number = normalizeDocNumber(`${num}/${year ? `${year}/` : ''}${code}`);
     const written = typeBefore(m.index);
-    found.push({ number, type: written ?? typeFromCode(code), typeWritten: Boolean(written), span: [startBefore(m.index), m.index + m[0].length], end: m.index + m[0].length, short: false, code });
+    const coded = typeFromCode(code);
+    // "văn bản số 991/TTg-ĐMDN": a code without a type part is correspondence, a công văn.
+    const type = written === 'Văn bản' && coded === 'Công văn' ? coded : written ?? coded;
+    found.push({ number, type, typeWritten: Boolean(written), span: [startBefore(m.index), m.index + m[0].length], end: m.index + m[0].length, short: false, code });
   }
   for (const m of text.matchAll(PARTY_RE)) {
     const [, num, seg, iss] = m;
@@ -152,18 +170,89 @@ function canonicalTypeName(written: string): string {
   return DOC_TYPE_NAMES.find((n) => n.toLowerCase() === w) ?? written.trim();
 }
 
-/** Reads "của Chính phủ", "của Thủ tướng Chính phủ", "do Bộ Y tế …" right after a number. */
-function issuerAfter(text: string, at: number): { name: string; end: number } | null {
-  const m = ISSUER_AFTER_RE.exec(text.slice(at, at + 20));
+/** Reads "của Chính phủ", "của Thủ tướng Chính phủ", "do Bộ Y tế …", "của Bộ Y tế và Bộ Tài chính" after a number. */
+function issuerAfter(text: string, at: number, requireLink = true): { name: string; end: number } | null {
+  const link = ISSUER_AFTER_RE.exec(text.slice(at, at + 20));
+  if (!link && requireLink) return null;
+  const start = at + (link ? link[0].length : 0);
+  const person = Object.keys(PERSON_ISSUERS).find((p) => text.startsWith(p, start) && !/[\p{L}]/u.test(text[start + p.length] ?? ''));
+  if (person && link) return { name: PERSON_ISSUERS[person]!, end: start + person.length };
+  const org = matchOrganizationAt(text, start);
+  if (!org || (!link && !org.known)) return null;
+  // Joint issuers: "của Bộ Y tế và Bộ Tài chính".
+  const and = /^\s+và\s+/u.exec(text.slice(org.end, org.end + 8));
+  const second = and ? matchOrganizationAt(text, org.end + and[0].length) : null;
+  return second ? { name: `${org.name} và ${second.name}`, end: second.end } : { name: org.name, end: org.end };
+}
+
+/** A day written in a citation, with the year from the text, else the document's year, else the article's. */
+function citationDate(written: string, docYear: string | null, publishedOn: string | null): string | null {
+  const full = parseDateTime(written);
+  if (full) return full.slice(0, 10);
+  const m = /^(\d{1,2})\s?[/.\-]\s?(\d{1,2})$|^(\d{1,2})\s+tháng\s+(\d{1,2})$/u.exec(written.trim());
   if (!m) return null;
-  const org = matchOrganizationAt(text, at + m[0].length);
-  return org ? { name: org.name, end: org.end } : null;
+  const d = Number(m[1] ?? m[3]);
+  const mo = Number(m[2] ?? m[4]);
+  const year = docYear ? Number(docYear) : inferYear(publishedOn, mo, d);
+  return year && isValidDate(year, mo, d) ? `${year}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` : null;
+}
+
+interface Attributes {
+  issuedOn: string | null;
+  issuer: string | null;
+  /** Whether the issuer was written in the text (rather than read from the code). */
+  issuerWritten: boolean;
+  subject: string | null;
+}
+
+/** Date, issuer and subject written around one mention. */
+function readAttributes(text: string, f: Found, publishedOn: string | null): Attributes {
+  const docYear = /\/((?:19|20)\d{2})\//.exec(f.number)?.[1] ?? null;
+  let issuedOn: string | null = null;
+  let issuer: string | null = null;
+  let subject: string | null = null;
+  let cursor = f.end;
+  const year = YEAR_AFTER_RE.exec(text.slice(cursor, cursor + 12));
+  if (year) cursor += year[0].length;
+  const d = DATE_AFTER_RE.exec(text.slice(cursor, cursor + 60));
+  if (d) {
+    issuedOn = citationDate(d[1]!, docYear, publishedOn);
+    cursor += d[0].length;
+  }
+  let iss = issuerAfter(text, cursor);
+  if (!iss && d) {
+    const meeting = MEETING_BEFORE_ISSUER_RE.exec(text.slice(cursor, cursor + 60));
+    iss = issuerAfter(text, cursor + (meeting ? meeting[0].length : 0), false);
+  }
+  if (iss) {
+    issuer = iss.name;
+    cursor = iss.end;
+  }
+  const subj = SUBJECT_AFTER_RE.exec(text.slice(cursor, cursor + 260));
+  if (subj) subject = subj[1]!.replace(/\s+/g, ' ').trim();
+  // Before the mention, in the same clause: "Ngày 31/8/2018, Chính phủ ban hành Nghị quyết …".
+  const clauseStart = Math.max(text.lastIndexOf('.', f.span[0]) + 1, text.lastIndexOf(';', f.span[0]) + 1, text.lastIndexOf('\n', f.span[0]) + 1, f.span[0] - 160);
+  const before = ISSUED_BEFORE_RE.exec(text.slice(clauseStart, f.span[0]));
+  if (before) {
+    if (!issuedOn && before[1]) issuedOn = citationDate(before[1], docYear, publishedOn);
+    if (!issuer) {
+      const who = before[2]!.trim();
+      const person = Object.keys(PERSON_ISSUERS).find((p) => who === p || who.endsWith(` ${p}`));
+      const org = person ? null : matchOrganizationAt(who, 0);
+      if (person) issuer = PERSON_ISSUERS[person]!;
+      else if (org && org.end >= who.length - 1) issuer = org.name;
+    }
+  }
+  const issuerWritten = issuer !== null;
+  if (!issuer && f.code) issuer = issuerFromCode(f.code);
+  return { issuedOn, issuer, issuerWritten, subject };
 }
 
 /** Legal references of an article, one per distinct document, first (fullest) mention first. */
-export function extractLegalRefs(text: string): LegalRef[] {
+export function extractLegalRefs(text: string, options: { publishedOn?: string | null } = {}): LegalRef[] {
+  const publishedOn = options.publishedOn?.slice(0, 10) ?? null;
   const found = findAll(text);
-  const refs = new Map<string, LegalRef>();
+  const refs = new Map<string, LegalRef & { issuerWritten: boolean }>();
   const order: string[] = [];
   for (const f of found) {
     let key = docKey(f.number);
@@ -177,36 +266,27 @@ export function extractLegalRefs(text: string): LegalRef[] {
       // With nothing to link to, a number after a type still names a document ("Đề án 06", "Quyết định 610").
       key = `${f.type}:${key}`;
     }
-    let issuedOn: string | null = null;
-    let issuer: string | null = null;
-    let subject: string | null = null;
-    let cursor = f.end;
-    const d = DATE_AFTER_RE.exec(text.slice(cursor, cursor + 60));
-    if (d) {
-      issuedOn = parseDateTime(d[1]!)?.slice(0, 10) ?? null;
-      cursor += d[0].length;
-    }
-    const iss = issuerAfter(text, cursor);
-    if (iss) {
-      issuer = iss.name;
-      cursor = iss.end;
-    }
-    const subj = SUBJECT_AFTER_RE.exec(text.slice(cursor, cursor + 260));
-    if (subj) subject = subj[1]!.replace(/\s+/g, ' ').trim();
-    if (!issuer && f.code) issuer = issuerFromCode(f.code);
+    const a = readAttributes(text, f, publishedOn);
     const existing = refs.get(key);
     if (existing) {
       existing.mentions.push(f.span);
-      existing.issuedOn ??= issuedOn;
-      if (issuer && (!existing.issuer || (iss && !existing.issuer.includes(issuer)))) existing.issuer = existing.issuer && !iss ? existing.issuer : issuer;
-      existing.subject ??= subject;
+      existing.issuedOn ??= a.issuedOn;
+      // An issuer written in the text beats one read from the code.
+      if (a.issuer && (!existing.issuer || (a.issuerWritten && !existing.issuerWritten))) {
+        existing.issuer = a.issuer;
+        existing.issuerWritten = a.issuerWritten;
+      }
+      existing.subject ??= a.subject;
       if (f.typeWritten && existing.type !== f.type && f.type) existing.type = f.type;
       continue;
     }
-    refs.set(key, { type: f.type, number: f.number, issuedOn, issuer, subject, mentions: [f.span], span: f.span });
+    refs.set(key, { type: f.type, number: f.number, issuedOn: a.issuedOn, issuer: a.issuer, subject: a.subject, mentions: [f.span], span: f.span, issuerWritten: a.issuerWritten });
     order.push(key);
   }
-  return order.map((k) => refs.get(k)!);
+  return order.map((k) => {
+    const { issuerWritten: _written, ...ref } = refs.get(k)!;
+    return ref;
+  });
 }
 
 /** Every span where a document is mentioned: claims must not read numbers inside them. */

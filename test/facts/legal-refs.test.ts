@@ -39,6 +39,21 @@ describe('extractLegalRefs', () => {
     expect(extractLegalRefs('Ngày 24/6/2022, trong tháng 6/2022, đạt 3/4 kế hoạch, 15/3 và 30.000 doanh nghiệp; Kế hoạch 2022.')).toEqual([]);
   });
 
+  it('reads the date and issuer written before the document, with the year inferred', () => {
+    expect(one('Ngày 15/9/2023, Chính phủ ban hành Nghị quyết 144/NQ-CP về nhiệm vụ trọng tâm.')).toMatchObject({ issuedOn: '2023-09-15', issuer: 'Chính phủ' });
+    expect(extractLegalRefs('Sáng 12/3, Thủ tướng Chính phủ đã ký Quyết định số 12/2024/QĐ-TTg.', { publishedOn: '2024-03-20' })[0])
+      .toMatchObject({ issuedOn: '2024-03-12', issuer: 'Thủ tướng Chính phủ' });
+    expect(extractLegalRefs('Văn phòng Chính phủ có Thông báo 215 ngày 5/6 truyền đạt ý kiến.', { publishedOn: '2023-06-10' })[0])
+      .toMatchObject({ type: 'Thông báo', number: '215', issuedOn: '2023-06-05', issuer: 'Văn phòng Chính phủ' });
+  });
+
+  it('reads joint issuers, issuers after a meeting name, and skips "năm YYYY"', () => {
+    expect(one('theo Thông tư liên tịch số 13/2016/TTLT-BYT-BTC ngày 02/6/2016 của Bộ Y tế và Bộ Tài chính').issuer).toBe('Bộ Y tế và Bộ Tài chính');
+    expect(one('Nghị quyết số 18-NQ/TW ngày 25/10/2017 Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII').issuer).toBe('Ban Chấp hành Trung ương Đảng khóa XII');
+    expect(one('Theo Quyết định 1454 năm 2021 của Thủ tướng Chính phủ').issuer).toBe('Thủ tướng Chính phủ');
+    expect(one('văn bản số 1027/TTg-ĐMDN ngày 3/8/2022').type).toBe('Công văn');
+  });
+
   it('takes the issuer from the code when the text does not name it', () => {
     expect(issuerFromCode('NĐ-CP')).toBe('Chính phủ');
     expect(issuerFromCode('QH14')).toBe('Quốc hội khóa XIV');
