@@ -98,6 +98,8 @@ export interface Claim {
   period: string | null;
   /** "up" / "down" when the number is a change ("tăng 4,15%"), else null. */
   change: 'up' | 'down' | null;
+  /** What the figure is compared with, as written: "so với cùng kỳ năm trước". */
+  comparison: string | null;
   /** Who the sentence attributes the figure to, when it says. */
   source: string | null;
   sentence: string;

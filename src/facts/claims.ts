@@ -9,7 +9,7 @@ import { findNumbers, type NumberMention } from '../text/numbers.js';
 import { findDates, periodOf, type DateMention, type RefDate } from '../text/dates.js';
 import { splitSentences } from '../text/sentences.js';
 import { alternation, escapeRe } from '../text/regex.js';
-import { foldKey } from '../text/normalize.js';
+import { metricKey } from './metric-key.js';
 
 export interface ClaimContext {
   publishedOn?: RefDate;
@@ -34,8 +34,16 @@ const MASK_RES: RegExp[] = [
   /\(\d{1,2}\)|\b\d{2,4}[.\s]\d{3,4}[.\s]\d{3,4}\b/gu,
   /(?<![\p{L}\p{N}])\d{1,2}\s?-\s?\d{1,2}(?=\s*,?\s*(?:tại|ở|Hà Nội|Thủ tướng))/gu,
 ];
-/** Verbs after a bare number that show it is not counting anything ("có 2 nội dung" still counts). */
+/** Words that end a counted noun after its first syllable: verbs, adverbs, determiners. */
+const UNIT_BREAK_WORDS = new Set(['đã', 'đang', 'sẽ', 'được', 'bị', 'có', 'là', 'đạt', 'mới', 'này', 'đó', 'nữa', 'khác', 'trên', 'dưới', 'cũng', 'vẫn', 'chưa', 'không', 'thành', 'tham', 'thực', 'tiếp', 'hoàn', 'cần', 'phải']);
 const STOP_AT = /[,.;:!?()"“”\n]/u;
+/** Words that open the part of a clause that is no longer the metric: time frames, purposes, conditions. */
+const TAIL_CUT = /^(?:so|trong|vào|tính|đến|tới|từ|để|nhằm|khi|nhưng|song|tuy|theo|tại|ở|với|và|đạt|tăng|giảm|chiếm|là|nâng|đưa|giúp|góp|bằng)$/iu;
+/** Connectives and frames that open a clause without being part of its subject. */
+const SUBJECT_LEAD = /^(?:(?:và|còn|riêng|trong đó|theo đó|cụ thể|đồng thời|ngoài ra|bên cạnh đó|tuy nhiên|như vậy|với|trong|tính chung|lũy kế|ước|ước tính|nếu tính cả|nâng|đưa)\s+)+/iu;
+const COMPARISON_IN_SUBJECT_RE = /(?<![\p{L}])so\s+(?:với\s+)?(?:cùng\s+kỳ|tháng|quý|năm|kế\s+hoạch|kỳ)[^,;]*$/u;
+/** A comparison after the figure: "so với cùng kỳ năm trước", "so với kế hoạch". */
+const COMPARISON_RE = /(?<![\p{L}])(so\s+với\s+[^,;.()]{2,60}?)(?=\s*(?:[,;.()]|$|\s+(?:và|nhưng|trong|khi)\s))/u;
 
 function approxBefore(before: string): { approx: Approx; length: number } {
   const m = QUALIFIER_RE.exec(before);
@@ -54,7 +62,9 @@ function unitAfter(s: string, at: number): UnitRead | null {
   const u = UNIT_RE.exec(rest);
   if (u) {
     const unit = UNIT_BY_WRITTEN.get(u[1]!) ?? u[1]!;
-    return { unit, end: at + u[0].length };
+    // A rate per something: "đồng/tháng", "USD/tấn".
+    const per = unit.includes('/') ? null : /^\/\s?(\p{L}+)/u.exec(rest.slice(u[0].length));
+    return per ? { unit: `${unit}/${per[1]}`, end: at + u[0].length + per[0].length } : { unit, end: at + u[0].length };
   }
   const c = COUNT_NOUN_RE.exec(rest);
   if (c) return { unit: c[1]!.toLowerCase(), end: at + c[0].length };
@@ -62,66 +72,164 @@ function unitAfter(s: string, at: number): UnitRead | null {
   if (!w) return null;
   const first = w[1]!;
   if (NOT_UNIT_WORDS.has(first) || TIME_UNITS.has(first)) return null;
+  // Most Vietnamese nouns have two syllables ("chỉ tiêu", "nhóm hàng"): keep the second unless it starts a
+  // verb or a clause.
+  const second = w[2];
+  if (second && !NOT_UNIT_WORDS.has(second) && !UNIT_BREAK_WORDS.has(second)) {
+    return { unit: `${first} ${second}`, end: at + w[0].length };
+  }
   return { unit: first, end: at + w[0].indexOf(first) + first.length };
 }
 
-/** The metric: the noun phrase before a linking verb ("tỷ lệ … đạt 100%"), else the unit and what follows it. */
-function metricOf(s: string, numStart: number, qualLen: number, unit: UnitRead): string {
-  const beforeAll = s.slice(0, numStart - qualLen);
-  const link = LINK_RE.exec(beforeAll);
-  const clauseStart = Math.max(beforeAll.lastIndexOf(','), beforeAll.lastIndexOf(';'), beforeAll.lastIndexOf(':'), beforeAll.lastIndexOf('('));
-  if (link) {
-    let left = beforeAll.slice(clauseStart + 1, link.index).trim();
-    left = left.replace(/^(?:và|trong đó|theo đó|còn|riêng|với|trong|tổng|cụ thể|đồng thời|ngoài ra|bên cạnh đó)\s+/iu, '').trim();
-    const words = left.split(/\s+/).filter(Boolean);
-    if (words.length >= 2 && words.length <= 16) return words.join(' ');
-  }
-  const after = s.slice(unit.end);
-  const stop = after.search(STOP_AT);
-  const tail = (stop >= 0 ? after.slice(0, stop) : after).split(/\s+/).filter(Boolean);
-  // Cut at words that open a new clause.
-  const cut = tail.findIndex((w) => /^(?:so|để|nhằm|khi|nhưng|song|tuy|đạt|tăng|giảm|với|theo|trong|vào|từ|đến|tới)$/iu.test(w));
-  const kept = (cut >= 0 ? tail.slice(0, cut) : tail).slice(0, 10);
-  const unitWords = unit.unit === '%' || UNIT_BY_WRITTEN.has(unit.unit) ? [] : [unit.unit];
-  const metric = [...unitWords, ...kept].join(' ').trim();
-  if (metric) return metric;
-  // Nothing after the number: take the words before it.
-  const left = beforeAll.slice(clauseStart + 1).trim().split(/\s+/).slice(-8).join(' ');
-  return left || unit.unit;
+/**
+ * The clause around `at`: between ";", ": " and ", " (a comma between digits is a decimal mark, not a
+ * boundary). Inside parentheses, the parentheses bound it; outside, a parenthesis is part of the clause
+ * ("chỉ số giá tiêu dùng (CPI) tháng 6 giảm 0,17%").
+ */
+export function clauseBounds(s: string, at: number): [number, number] {
+  const open = s.lastIndexOf('(', at);
+  const close = s.indexOf(')', at);
+  const inParens = open >= 0 && close >= 0 && s.indexOf(')', open) >= at;
+  const isBoundary = (i: number) => {
+    const c = s[i];
+    if (c === ';') return true;
+    if (inParens && (i === open || i === close)) return true;
+    if ((c === ',' || c === ':') && !(/\d/.test(s[i - 1] ?? '') && /\d/.test(s[i + 1] ?? ''))) return true;
+    return false;
+  };
+  let start = at;
+  while (start > 0 && !isBoundary(start - 1)) start--;
+  let end = at;
+  while (end < s.length && !isBoundary(end)) end++;
+  return [start, end];
 }
 
-/** The period a number is about: the nearest period in the same clause (";"-separated), not a comparison base. */
-function periodFor(s: string, dates: readonly DateMention[], numSpan: Span): string | null {
-  const clauseStart = s.lastIndexOf(';', numSpan[0]) + 1;
-  const nextSemi = s.indexOf(';', numSpan[1]);
-  const clauseEnd = nextSemi < 0 ? s.length : nextSemi;
-  let best: string | null = null;
-  let bestDist = Infinity;
+/** Removes the spans of dates from a piece of the sentence, so a metric does not carry its period. */
+function withoutDates(s: string, from: number, to: number, dates: readonly DateMention[]): string {
+  let out = '';
+  let at = from;
   for (const d of dates) {
-    if (d.span[0] < clauseStart || d.span[1] > clauseEnd) continue;
-    const p = periodOf(d);
-    if (!p) continue;
-    if (/so\s+với(?:\s+cùng\s+kỳ)?(?:\s+\p{L}+){0,2}\s*$/iu.test(s.slice(Math.max(0, d.span[0] - 30), d.span[0]))) continue;
-    const dist = d.span[0] >= numSpan[1] ? d.span[0] - numSpan[1] : numSpan[0] - d.span[1];
-    if (dist < bestDist) { best = p; bestDist = dist; }
+    if (d.span[1] <= from || d.span[0] >= to) continue;
+    out += s.slice(at, Math.max(at, d.span[0]));
+    at = Math.max(at, d.span[1]);
   }
-  return best;
+  out += s.slice(at, to);
+  return out.replace(/\s+/g, ' ').trim();
 }
 
-/** Who the sentence attributes the figure to: "Theo Tổng cục Thống kê, …", "…, Bộ trưởng cho biết". */
+interface MetricParts {
+  metric: string;
+  subject: string;
+  comparison: string | null;
+}
+
+/**
+ * The metric of a figure: the subject before its verb ("tỷ lệ … đạt 100%", "số vốn đăng ký là …"), for rates
+ * and changes also what they are about ("tăng 9,3% về số doanh nghiệp"); for counts introduced by "có" or
+ * with no subject, the counted noun and what follows it ("… có 10.954 doanh nghiệp thành lập mới").
+ */
+function composeMetric(s: string, n: NumberMention, qualLen: number, unit: UnitRead, dates: readonly DateMention[], prevSubject: string): MetricParts {
+  const [cs, ce] = clauseBounds(s, n.span[0]);
+  const numStart = n.span[0] - qualLen;
+  const left = withoutDates(s, cs, numStart, dates);
+  const link = LINK_RE.exec(left);
+  const verb = link ? link[0].trim().toLowerCase() : '';
+  let subject = (link ? left.slice(0, link.index) : left).replace(SUBJECT_LEAD, '').trim();
+  // "CPI bình quân 6 tháng so với cùng kỳ năm trước tăng 4,15%": the comparison is not part of the subject.
+  const cmpInSubject = COMPARISON_IN_SUBJECT_RE.exec(subject);
+  let comparisonBefore: string | null = null;
+  if (cmpInSubject) {
+    comparisonBefore = cmpInSubject[0].trim();
+    subject = subject.slice(0, cmpInSubject.index).trim();
+  }
+  subject = subject.replace(/(?:^|\s)(?:và|trong|với|của|cho|còn|là|có|được)$/iu, '').replace(SUBJECT_LEAD, '').trim();
+  const subjectWords = subject.split(/\s+/).filter(Boolean);
+  if (subjectWords.length > 14) subject = subjectWords.slice(-14).join(' ');
+  // A parenthesis after the figure is an aside ("6,5% (cao hơn mức 6% Quốc hội giao)"), not the metric.
+  const paren = s.indexOf('(', unit.end);
+  const tailEnd = paren >= 0 && paren < ce ? paren : ce;
+  const rest = s.slice(unit.end, tailEnd);
+  const cmp = COMPARISON_RE.exec(rest);
+  const comparison = cmp ? cmp[1]!.replace(/\s+/g, ' ').trim() : comparisonBefore;
+  const tailWords: string[] = [];
+  for (const w of withoutDates(s, unit.end, cmp ? unit.end + cmp.index : tailEnd, dates).split(/\s+/).filter(Boolean)) {
+    if (TAIL_CUT.test(w) || tailWords.length >= 9) break;
+    tailWords.push(w);
+  }
+  const rate = unit.unit === '%' || unit.unit === 'điểm phần trăm' || unit.unit === 'lần';
+  const change = /^(?:tăng|giảm|tăng thêm|giảm đi|tăng trưởng)$/.test(verb);
+  if (!subject && (rate || change) && prevSubject) subject = prevSubject;
+  const unitNoun = UNIT_BY_WRITTEN.has(unit.unit) || rate || unit.unit === 'hạng' ? '' : unit.unit;
+  let metric: string;
+  if (rate) {
+    const about = tailWords.join(' ').replace(/^(?:về|của|so với)\s+/u, '');
+    metric = [subject, change ? verb : '', about].filter(Boolean).join(' ');
+  } else if (!subject || verb === 'có' || /(?:^|\s)(?:cả nước|toàn quốc|địa phương|tỉnh|thành phố)$/iu.test(subject)) {
+    metric = [unitNoun, ...tailWords].filter(Boolean).join(' ') || subject;
+  } else {
+    metric = subject;
+  }
+  metric = metric.replace(/^[\s,.;:–-]+|[\s,.;:–-]+$/g, '');
+  if (!metric) metric = withoutDates(s, cs, ce, dates).split(/\s+/).slice(0, 10).join(' ');
+  return { metric, subject, comparison };
+}
+
+/**
+ * The period a number is about: in its clause, else in its ";"-part of the sentence, else earlier in the
+ * sentence, else the paragraph's frame. `framing` tells whether the period may frame the next sentences:
+ * statistical periods (a month, a quarter, a half, cumulative months, "đến hết ngày …") do; a bare year does
+ * not, since "năm 2015" in passing rarely scopes what follows.
+ */
+function periodFor(s: string, dates: readonly DateMention[], numSpan: Span, frame: string | null): { period: string | null; framing: boolean } {
+  const [cs, ce] = clauseBounds(s, numSpan[0]);
+  const semiStart = s.lastIndexOf(';', numSpan[0]) + 1;
+  const semiEnd = s.indexOf(';', numSpan[1]) < 0 ? s.length : s.indexOf(';', numSpan[1]);
+  const usable = dates.filter((d) => periodOf(d) && !isComparisonBase(s, d));
+  const nearest = (list: readonly DateMention[]): DateMention | null => {
+    let best: DateMention | null = null;
+    let bestDist = Infinity;
+    for (const d of list) {
+      const dist = d.span[0] >= numSpan[1] ? d.span[0] - numSpan[1] : numSpan[0] - d.span[1];
+      if (dist < bestDist) { best = d; bestDist = dist; }
+    }
+    return best;
+  };
+  const found = nearest(usable.filter((d) => d.span[0] >= cs && d.span[1] <= ce))
+    ?? nearest(usable.filter((d) => d.span[0] >= semiStart && d.span[1] <= semiEnd))
+    ?? nearest(usable.filter((d) => d.span[1] <= numSpan[0]));
+  if (!found) return { period: frame, framing: false };
+  const framing = ['month', 'quarter', 'half', 'months'].includes(found.kind)
+    || (found.kind === 'date' && /(?:đến|tính\s+đến|lũy\s+kế|hết)(?:\s+hết)?(?:\s+ngày)?\s*$/iu.test(s.slice(Math.max(0, found.span[0] - 20), found.span[0])));
+  return { period: periodOf(found), framing };
+}
+
+/**
+ * A period that is not the figure's own: a comparison base ("so với cùng kỳ năm 2021"), a plan or target
+ * ("kế hoạch vốn năm 2016", "mục tiêu đến năm 2025"), or the date of a document cited next to the figure
+ * ("Quyết định số 610 ngày 13/7/2022").
+ */
+function isComparisonBase(s: string, d: DateMention): boolean {
+  const before = s.slice(Math.max(0, d.span[0] - 40), d.span[0]);
+  return /(?:so\s+với|cùng\s+kỳ|bằng|gấp)(?:\s+[\p{L}\p{N}]+){0,3}\s*$/iu.test(before)
+    || /(?:kế\s+hoạch|mục\s+tiêu|dự\s+toán|chỉ\s+tiêu|tầm\s+nhìn)(?:\s+vốn)?(?:\s+(?:đến|tới))?\s*$/iu.test(before)
+    || /(?:[\p{Lu}\d][\p{L}\d/.\-]*\d[\p{L}\d/.\-]*|số\s+\d+)\s*,?\s*(?:ban\s+hành\s+)?(?:ngày|ngay)\s*$/u.test(before);
+}
+
+/** Who the sentence attributes the figure to: "Theo Tổng cục Thống kê, …", "Theo báo cáo của Bộ Tài chính, …". */
 function sourceOf(s: string): string | null {
-  const theo = /^(?:Theo\s+)((?:báo cáo|số liệu|thống kê)\s+của\s+)?([^,]{3,80}),/u.exec(s);
+  const theo = /^(?:Theo\s+)((?:báo cáo|số liệu|thống kê|công bố)\s+(?:của\s+)?)?([^,]{3,80}),/u.exec(s);
   if (theo) return theo[2]!.trim();
   return null;
 }
 
-export function metricKey(metric: string, unit: string): string {
-  return `${foldKey(metric).replace(/[^a-z0-9 ]/g, '').split(' ').filter(Boolean).slice(0, 8).join('-')}|${foldKey(unit)}`;
-}
-
 export function extractClaims(text: string, ctx: ClaimContext = {}): Claim[] {
   const claims: Claim[] = [];
+  let frame: string | null = null;
+  let lastEnd = 0;
   for (const sentence of splitSentences(text)) {
+    // A new paragraph starts a new frame: a period carried from sentence to sentence stops at a blank line.
+    if (text.slice(lastEnd, sentence.span[0]).includes('\n')) frame = null;
+    lastEnd = sentence.span[1];
     const s = sentence.text;
     if (!/\d/.test(s) && !/(?:triệu|tỷ|nghìn|mươi|trăm)/u.test(s)) continue;
     const offset = sentence.span[0];
@@ -136,17 +244,24 @@ export function extractClaims(text: string, ctx: ClaimContext = {}): Claim[] {
       mask.push([m.index, m.index + m[0].length]);
     }
     const numbers = findNumbers(s, { mask, words: true }).filter((n) => !n.words || n.value >= 10 || n.factor > 1 || /(?:mươi|trăm|nghìn|triệu|tỷ)/u.test(n.raw));
+    let prevSubject = '';
+    let sentenceFrame: string | null = null;
     for (let i = 0; i < numbers.length; i++) {
       const n = numbers[i]!;
-      const claim = readClaim(s, n, numbers[i + 1], dates);
+      const claim = readClaim(s, n, numbers[i + 1], dates, prevSubject, frame);
       if (!claim) continue;
-      claims.push({ ...claim, sentence: s, span: [offset + claim.span[0], offset + claim.span[1]] });
+      if (claim.subject) prevSubject = claim.subject;
+      if (claim.frame) sentenceFrame = claim.frame;
+      claims.push({ ...claim.claim, sentence: s, span: [offset + n.span[0], offset + n.span[1]] });
     }
+    if (sentenceFrame) frame = sentenceFrame;
   }
   return claims;
 }
 
-function readClaim(s: string, n: NumberMention, next: NumberMention | undefined, dates: readonly DateMention[]): Omit<Claim, 'sentence'> | null {
+function readClaim(
+  s: string, n: NumberMention, next: NumberMention | undefined, dates: readonly DateMention[], prevSubject: string, frame: string | null,
+): { claim: Omit<Claim, 'sentence' | 'span'>; subject: string; frame: string | null } | null {
   const before = s.slice(0, n.span[0]);
   // A rank: "xếp hạng thứ 7", "đứng thứ 2".
   const rank = /(?:xếp\s+hạng|xếp|đứng|vị\s+trí|hạng)(?:\s+thứ)\s*$/iu.exec(before);
@@ -166,13 +281,22 @@ function readClaim(s: string, n: NumberMention, next: NumberMention | undefined,
   const change = CHANGE_RE.exec(beforeQ) ?? CHANGE_RE.exec(before);
   let direction: 'up' | 'down' | null = null;
   if (change) direction = CHANGE_WORDS.find((c) => c.phrase === change[1]!.toLowerCase())?.change ?? null;
-  // Range bounds: "từ 3 đến 5 tỷ đồng".
+  // Range bounds: "từ 3 đến 5 tỷ đồng" is at least 3 and at most 5.
+  const prevJoin = /(?:đến|tới|[-–])\s*$/u.test(beforeQ) && /\d[\d.,]*\s*(?:đến|tới|[-–])\s*$/u.test(beforeQ);
   if (/(?<![\p{L}])từ\s*$/iu.test(beforeQ) && next && /^\s*(?:đến|tới|-|–)\s*$/u.test(s.slice(n.span[1], next.span[0]))) approx = 'at_least';
-  const metric = rank ? metricForRank(s, n) : metricOf(s, n.span[0], q.length, unit);
-  const period = periodFor(s, dates, n.span);
+  else if (prevJoin && /(?<![\p{L}])từ\s+[\d.,]+\s*(?:đến|tới|[-–])\s*$/iu.test(beforeQ)) approx = 'at_most';
+  const parts = rank
+    ? { metric: metricForRank(s, n), subject: '', comparison: null }
+    : composeMetric(s, n, q.length, unit, dates, prevSubject);
+  const resolved = periodFor(s, dates, n.span, frame);
+  const [cs, ce] = clauseBounds(s, n.span[0]);
   return {
-    metric, metricKey: metricKey(metric, unit.unit), value: n.value, unit: unit.unit, approx, period,
-    change: direction, source: sourceOf(s), span: n.span,
+    frame: resolved.framing ? resolved.period : null,
+    claim: {
+      metric: parts.metric, metricKey: metricKey(parts.metric, unit.unit, s.slice(cs, ce)), value: n.value, unit: unit.unit, approx, period: resolved.period,
+      change: direction, comparison: parts.comparison, source: sourceOf(s),
+    },
+    subject: parts.subject,
   };
 }
 

@@ -15,10 +15,10 @@ export const EXPORTS: Readonly<Record<string, { sql: string; columns: string[] }
     columns: ['id', 'url', 'source', 'title', 'published_at', 'author', 'category', 'lang', 'chars'],
   },
   claims: {
-    sql: `SELECT c.id, c.metric, c.metric_key, c.value, c.unit, c.approx, c.period, c.change, c.source AS attributed_to, c.sentence,
+    sql: `SELECT c.id, c.metric, c.metric_key, c.value, c.unit, c.approx, c.period, c.change, c.comparison, c.source AS attributed_to, c.sentence,
         a.published_at, a.source_id AS source, a.title AS article_title, a.url AS article_url, c.span_start, c.span_end
       FROM claims c JOIN articles a ON a.id = c.article_id WHERE 1 = 1 %FILTERS% ORDER BY a.published_at, c.id`,
-    columns: ['id', 'metric', 'metric_key', 'value', 'unit', 'approx', 'period', 'change', 'attributed_to', 'sentence', 'published_at', 'source', 'article_title', 'article_url', 'span_start', 'span_end'],
+    columns: ['id', 'metric', 'metric_key', 'value', 'unit', 'approx', 'period', 'change', 'comparison', 'attributed_to', 'sentence', 'published_at', 'source', 'article_title', 'article_url', 'span_start', 'span_end'],
   },
   officials: {
     sql: `SELECT p.name, t.title, MIN(substr(a.published_at, 1, 10)) AS first_seen, MAX(substr(a.published_at, 1, 10)) AS last_seen,

@@ -53,8 +53,8 @@ export class ArticleStore {
       titleInsert: db.prepare('INSERT OR IGNORE INTO official_titles (article_id, person_id, title) VALUES (?, ?, ?)'),
       meetingInsert: db.prepare(`INSERT INTO meetings (article_id, kind, ordinal, body, date, chair, mode, location, span_start, span_end, quote)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      claimInsert: db.prepare(`INSERT INTO claims (article_id, metric, metric_key, value, unit, approx, period, change, source, sentence, span_start, span_end, quote)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      claimInsert: db.prepare(`INSERT INTO claims (article_id, metric, metric_key, value, unit, approx, period, change, comparison, source, sentence, span_start, span_end, quote)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       claimFts: db.prepare('INSERT INTO claims_fts (rowid, metric, sentence) VALUES (?, ?, ?)'),
     };
   }
@@ -106,7 +106,7 @@ export class ArticleStore {
       s.meetingInsert.run(articleId, m.kind, m.ordinal, m.body, m.date, m.chair, m.mode, m.location, m.span[0], m.span[1], quote(m.span));
     }
     for (const c of facts.claims) {
-      const id = Number(s.claimInsert.run(articleId, c.metric, c.metricKey, c.value, c.unit, c.approx, c.period, c.change, c.source,
+      const id = Number(s.claimInsert.run(articleId, c.metric, c.metricKey, c.value, c.unit, c.approx, c.period, c.change, c.comparison, c.source,
         c.sentence, c.span[0], c.span[1], quote(c.span)).lastInsertRowid);
       s.claimFts.run(id, foldKey(c.metric), foldKey(c.sentence));
     }

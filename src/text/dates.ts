@@ -230,6 +230,43 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "từ ngày 17/9 đến hết ngày 31/12/2024", "từ 1/1 đến 30/6/2023": the first day takes the second's year.
+    name: 'từ D/M đến D/M/Y',
+    re: new RegExp(String.raw`${B}(?:từ|kể\s+từ)\s+(?:ngày\s+)?(\d{1,2})\s?[/.\-]\s?(\d{1,2})(?:\s?[/.\-]\s?${YEAR})?\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\s?[/.\-]\s?(\d{1,2})(?:\s?[/.\-]\s?${YEAR})?(?![\p{L}\p{N}]|[/.\-]\d)`, 'giu'),
+    build: (m, ref) => {
+      const [d1, m1, d2, m2] = [+m[1]!, +m[2]!, +m[4]!, +m[5]!];
+      const y2 = m[6] ? +m[6] : inferYear(ref, m2, d2);
+      if (y2 === null) return null;
+      const y1 = m[3] ? +m[3] : (m1 > m2 || (m1 === m2 && d1 > d2) ? y2 - 1 : y2);
+      if (!isValidDate(y1, m1, d1) || !isValidDate(y2, m2, d2)) return null;
+      return { kind: 'range', value: `${iso(y1, m1, d1)}/${iso(y2, m2, d2)}`, inferred: !m[6] };
+    },
+  },
+  {
+    // "từ tháng 1/2016 đến tháng 11/2018", "từ tháng 3 đến tháng 6/2023".
+    name: 'từ tháng M/Y đến tháng M/Y',
+    re: new RegExp(String.raw`${B}(?:từ|kể\s+từ)\s+tháng\s+(\d{1,2})(?:\s*[/.\-]\s*${YEAR}|\s+năm\s+${YEAR})?\s*(?:đến|tới|-|–)\s*(?:hết\s+)?tháng\s+(\d{1,2})(?:\s*[/.\-]\s*${YEAR}|\s+năm\s+${YEAR})?${E}`, 'giu'),
+    build: (m, ref) => {
+      const m1 = +m[1]!, m2 = +m[4]!;
+      const y2 = m[5] ? +m[5] : m[6] ? +m[6] : refParts(ref)?.y;
+      if (!y2 || m1 < 1 || m1 > 12 || m2 < 1 || m2 > 12) return null;
+      const y1 = m[2] ? +m[2] : m[3] ? +m[3] : (m1 > m2 ? y2 - 1 : y2);
+      if (y1 === y2) return { kind: 'months', value: monthsPeriod(y1, m1, m2), inferred: !(m[5] || m[6]) };
+      return { kind: 'range', value: `${y1}-${pad(m1)}/${y2}-${pad(m2)}`, inferred: !(m[5] || m[6]) };
+    },
+  },
+  {
+    // "từ đầu năm đến nay", "từ đầu năm 2024 đến nay": January 1 to the reference date.
+    name: 'từ đầu năm đến nay',
+    re: new RegExp(String.raw`${B}(?:từ|kể\s+từ)\s+đầu\s+năm(?:\s+${YEAR})?\s+(?:đến|tới)\s+nay${E}`, 'giu'),
+    build: (m, ref) => {
+      const r = refParts(ref);
+      if (!r) return null;
+      const y = m[1] ? +m[1] : r.y;
+      return { kind: 'range', value: `${y}-01-01/${iso(r.y, r.m, r.d)}`, inferred: !m[1] };
+    },
+  },
+  {
     name: 'giai đoạn Y-Y',
     re: new RegExp(String.raw`(?<![\p{L}\p{N}/])(?:(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ)\s+)?(?:từ\s+năm\s+|năm\s+)?${YEAR}\s*(?:[-–—]|đến(?:\s+năm)?|tới(?:\s+năm)?)\s*${YEAR}${E}`, 'giu'),
     build: (m) => (+m[2]! > +m[1]! ? { kind: 'range', value: `${m[1]}/${m[2]}`, inferred: false } : null),

@@ -50,8 +50,9 @@ describe('findDates: days', () => {
     expect(out.map((d) => [d.kind, d.value, d.text, d.inferred])).toEqual([['date', '--12-25', '25/12', true]]);
     expect(periodOf(out[0]!)).toBeNull();
   });
-  it('reads a range of dd.mm.yyyy dates as two days', () => {
-    expect(brief('Nhiệm kỳ từ 4.1.2017 - 4.1.2018.').map((d) => d[1])).toEqual(['2017-01-04', '2018-01-04']);
+  it('reads a range of dd.mm.yyyy dates as one interval', () => {
+    expect(brief('Nhiệm kỳ từ 4.1.2017 - 4.1.2018.').map((d) => [d[0], d[1]])).toEqual([['range', '2017-01-04/2018-01-04']]);
+    expect(brief('Nhiệm kỳ 4.1.2017 - 4.1.2018.').map((d) => d[1])).toEqual(['2017-01-04', '2018-01-04']);
   });
   it('reads relative days', () => {
     expect(brief('Hôm nay, Bộ công bố kết quả.')).toEqual([['date', '2022-08-10', 'Hôm nay', true]]);
