@@ -88,6 +88,18 @@ export function buildProgram(): Command {
       runSearch(query.join(' '), opts);
     });
 
+  listingOptions(program
+    .command('decree')
+    .alias('document')
+    .description('a legal document (decree, decision, resolution, …) and every article citing it, by date')
+    .argument('<number>', 'the document number, e.g. 42/2022/NĐ-CP (ND for NĐ works too)')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .addHelpText('after', examples('vnpress decree 13/2023/NĐ-CP', 'vnpress decree 01/NQ-CP --csv > citations.csv')))
+    .action(async (number: string, opts) => {
+      const { runDecree } = await import('./decree.js');
+      runDecree(number, opts);
+    });
+
   program
     .command('export')
     .description('export a table (articles, claims, officials, documents, meetings) as CSV, JSON or JSON lines')

@@ -6,13 +6,17 @@
 import type { Approx, Claim, Span } from '../types.js';
 import { COUNT_NOUNS, CHANGE_WORDS, LINK_VERBS, NOT_UNIT_WORDS, QUALIFIERS, TIME_UNITS, UNIT_WORDS } from './data/claims.js';
 import { findNumbers, type NumberMention } from '../text/numbers.js';
-import { findDates, periodOf, type DateMention, type RefDate } from '../text/dates.js';
-import { splitSentences } from '../text/sentences.js';
-import { alternation, escapeRe } from '../text/regex.js';
+import { datesWithin, findDates, periodOf, type DateMention, type RefDate } from '../text/dates.js';
+import { splitSentences, type Sentence } from '../text/sentences.js';
+import { alternation, escapeRe, matchWords } from '../text/regex.js';
+import { SpanSet } from '../text/spans.js';
 import { metricKey } from './metric-key.js';
 
 export interface ClaimContext {
   publishedOn?: RefDate;
+  /** The text's sentences and dates, when the caller has them already (they are read once per article). */
+  sentences?: readonly Sentence[];
+  dates?: readonly DateMention[];
   /** Spans of legal-document mentions (numbers inside them are not claims). */
   masked?: readonly Span[];
 }
@@ -27,13 +31,29 @@ const LINK_RE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternation(LINK_VER
 const RANK_BEFORE_RE = /(?:xếp\s+hạng|xếp|đứng|vị\s+trí|hạng)(?:\s+thứ)?\s*$/iu;
 /** Things that carry numbers but are not quantities: articles of law, ordinals, routes, congresses. */
 const MASK_RES: RegExp[] = [
-  /(?<![\p{L}])(?:Điều|khoản|Khoản|điểm|Chương|mục|Mục|Phụ lục|Quốc lộ|QL|tuyến số|số hiệu|Tổ|tổ|phòng|Phòng|Khu|khu|lô|Lô|đường số|Đường số|Tầng|tầng)\s+\d+[a-zA-Z]?(?![\p{N}])/gu,
-  /(?<![\p{L}])(?:lần\s+thứ|thứ)\s+\d+(?![\p{N}])/gu,
-  /(?<![\p{L}])(?:Top|top|nhóm|Nhóm)\s+\d+(?![\p{N}])/gu,
-  /(?<![\p{L}])(?:số|Số)\s+\d+(?:[/.\-]\d+)*(?![\p{N}%])(?!\s*(?:%|phần trăm|tỷ|triệu|nghìn|ngàn|doanh|người|lượt|hộ))/gu,
-  /\(\d{1,2}\)|\b\d{2,4}[.\s]\d{3,4}[.\s]\d{3,4}\b/gu,
-  /(?<![\p{L}\p{N}])\d{1,2}\s?-\s?\d{1,2}(?=\s*,?\s*(?:tại|ở|Hà Nội|Thủ tướng))/gu,
+  /(?:Điều|khoản|Khoản|điểm|Chương|mục|Mục|Phụ lục|Quốc lộ|QL|tuyến số|số hiệu|Tổ|tổ|phòng|Phòng|Khu|khu|lô|Lô|đường số|Đường số|Tầng|tầng)\s+\d+[a-zA-Z]?(?![\p{N}])/gu,
+  /(?:lần\s+thứ|thứ)\s+\d+(?![\p{N}])/gu,
+  /(?:Top|top|nhóm|Nhóm)\s+\d+(?![\p{N}])/gu,
+  /(?:số|Số)\s+\d+(?:[/.\-]\d+)*(?![\p{N}%])(?!\s*(?:%|phần trăm|tỷ|triệu|nghìn|ngàn|doanh|người|lượt|hộ))/gu,
+  /\(\d{1,2}\)|\d{2,4}[.\s]\d{3,4}[.\s]\d{3,4}(?![\p{N}])/gu,
+  /\d{1,2}\s?-\s?\d{1,2}(?=\s*,?\s*(?:tại|ở|Hà Nội|Thủ tướng))/gu,
 ];
+
+/** Spans of the text whose numbers are not quantities (matched at word starts; see matchWords). */
+function notQuantities(text: string): Span[] {
+  const out: Span[] = [];
+  for (const re of MASK_RES) {
+    for (const m of matchWords(re, text)) {
+      // A ranking ("xếp thứ 7", "đứng thứ 2") is a claim; other "thứ N" are ordinals.
+      if (/^(?:lần\s+)?thứ/u.test(m[0]) && RANK_BEFORE_RE.test(text.slice(Math.max(0, m.index - 30), m.index).trimEnd() + ' ')) continue;
+      out.push([m.index, m.index + m[0].length]);
+    }
+  }
+  return out;
+}
+
+/** Scale words: numbers written in words are read only where one of these appears ("hai triệu", "ba mươi"). */
+const NUMBER_WORDS_HINT = /(?:mươi|mười|trăm|nghìn|ngàn|triệu|tỷ|tỉ)/u;
 /** Words that end a counted noun after its first syllable: verbs, adverbs, determiners. */
 const UNIT_BREAK_WORDS = new Set(['đã', 'đang', 'sẽ', 'được', 'bị', 'có', 'là', 'đạt', 'mới', 'này', 'đó', 'nữa', 'khác', 'trên', 'dưới', 'cũng', 'vẫn', 'chưa', 'không', 'thành', 'tham', 'thực', 'tiếp', 'hoàn', 'cần', 'phải']);
 const STOP_AT = /[,.;:!?()"“”\n]/u;
@@ -132,7 +152,9 @@ function composeMetric(s: string, n: NumberMention, qualLen: number, unit: UnitR
   const [cs, ce] = clauseBounds(s, n.span[0]);
   const numStart = n.span[0] - qualLen;
   const left = withoutDates(s, cs, numStart, dates);
-  const link = LINK_RE.exec(left);
+  const linkWindow = Math.max(0, left.length - 40);
+  const linkAt = LINK_RE.exec(left.slice(linkWindow));
+  const link = linkAt ? { index: linkWindow + linkAt.index, 0: linkAt[0] } : null;
   const verb = link ? link[0].trim().toLowerCase() : '';
   let subject = (link ? left.slice(0, link.index) : left).replace(SUBJECT_LEAD, '').trim();
   // "CPI bình quân 6 tháng so với cùng kỳ năm trước tăng 4,15%": the comparison is not part of the subject.
@@ -226,24 +248,27 @@ export function extractClaims(text: string, ctx: ClaimContext = {}): Claim[] {
   const claims: Claim[] = [];
   let frame: string | null = null;
   let lastEnd = 0;
-  for (const sentence of splitSentences(text)) {
+  const allDates = ctx.dates ?? findDates(text, ctx.publishedOn);
+  // Numbers are read once over the whole text, with dates, documents and ordinals masked, then handed to
+  // their sentences.
+  const mask = SpanSet.union([...allDates.map((d) => d.span), ...(ctx.masked ?? []), ...notQuantities(text)]);
+  const allNumbers = findNumbers(text, { mask, words: NUMBER_WORDS_HINT.test(text) })
+    .filter((n) => !n.words || n.value >= 10 || n.factor > 1 || NUMBER_WORDS_HINT.test(n.raw));
+  let next = 0;
+  for (const sentence of ctx.sentences ?? splitSentences(text)) {
     // A new paragraph starts a new frame: a period carried from sentence to sentence stops at a blank line.
     if (text.slice(lastEnd, sentence.span[0]).includes('\n')) frame = null;
     lastEnd = sentence.span[1];
+    const [from, to] = sentence.span;
+    while (next < allNumbers.length && allNumbers[next]!.span[0] < from) next++;
+    const numbers: NumberMention[] = [];
+    for (let k = next; k < allNumbers.length && allNumbers[k]!.span[1] <= to; k++) {
+      const n = allNumbers[k]!;
+      numbers.push({ ...n, span: [n.span[0] - from, n.span[1] - from] });
+    }
+    if (!numbers.length) continue;
     const s = sentence.text;
-    if (!/\d/.test(s) && !/(?:triệu|tỷ|nghìn|mươi|trăm)/u.test(s)) continue;
-    const offset = sentence.span[0];
-    const dates = findDates(s, ctx.publishedOn);
-    const mask: Span[] = dates.map((d) => d.span);
-    for (const sp of ctx.masked ?? []) {
-      if (sp[1] > offset && sp[0] < sentence.span[1]) mask.push([sp[0] - offset, sp[1] - offset]);
-    }
-    for (const re of MASK_RES) for (const m of s.matchAll(re)) {
-      // A ranking ("xếp thứ 7", "đứng thứ 2") is a claim; other "thứ N" are ordinals.
-      if (/^(?:lần\s+)?thứ/u.test(m[0]) && RANK_BEFORE_RE.test(s.slice(0, m.index).replace(/\s*$/, ' ').trimEnd() + ' ')) continue;
-      mask.push([m.index, m.index + m[0].length]);
-    }
-    const numbers = findNumbers(s, { mask, words: true }).filter((n) => !n.words || n.value >= 10 || n.factor > 1 || /(?:mươi|trăm|nghìn|triệu|tỷ)/u.test(n.raw));
+    const dates = datesWithin(allDates, sentence.span);
     let prevSubject = '';
     let sentenceFrame: string | null = null;
     for (let i = 0; i < numbers.length; i++) {
@@ -252,7 +277,7 @@ export function extractClaims(text: string, ctx: ClaimContext = {}): Claim[] {
       if (!claim) continue;
       if (claim.subject) prevSubject = claim.subject;
       if (claim.frame) sentenceFrame = claim.frame;
-      claims.push({ ...claim.claim, sentence: s, span: [offset + n.span[0], offset + n.span[1]] });
+      claims.push({ ...claim.claim, sentence: s, span: [from + n.span[0], from + n.span[1]] });
     }
     if (sentenceFrame) frame = sentenceFrame;
   }
@@ -262,7 +287,9 @@ export function extractClaims(text: string, ctx: ClaimContext = {}): Claim[] {
 function readClaim(
   s: string, n: NumberMention, next: NumberMention | undefined, dates: readonly DateMention[], prevSubject: string, frame: string | null,
 ): { claim: Omit<Claim, 'sentence' | 'span'>; subject: string; frame: string | null } | null {
-  const before = s.slice(0, n.span[0]);
+  // Only the words right before a number decide its qualifier, direction and rank: look at a short window,
+  // not the whole sentence, so that these end-anchored patterns stay cheap on long sentences.
+  const before = s.slice(Math.max(0, n.span[0] - 48), n.span[0]);
   // A rank: "xếp hạng thứ 7", "đứng thứ 2".
   const rank = /(?:xếp\s+hạng|xếp|đứng|vị\s+trí|hạng)(?:\s+thứ)\s*$/iu.exec(before);
   let unit: UnitRead | null;

@@ -7,6 +7,8 @@ import { extractLegalRefs, legalRefSpans } from './legal-refs.js';
 import { extractOfficials } from './officials.js';
 import { extractMeetings } from './meetings.js';
 import { extractClaims } from './claims.js';
+import { splitSentences } from '../text/sentences.js';
+import { findDates } from '../text/dates.js';
 
 export interface FactContext {
   /** Publication date (YYYY-MM-DD or ISO timestamp) to resolve "Sáng 25/12" and "năm nay". */
@@ -15,9 +17,12 @@ export interface FactContext {
 
 export function extractFacts(text: string, ctx: FactContext = {}): Facts {
   const publishedOn = ctx.publishedOn ?? null;
+  // Sentences and dates are read once and shared by the extractors that need them.
+  const sentences = splitSentences(text);
+  const dates = findDates(text, publishedOn);
   const legalRefs = extractLegalRefs(text, { publishedOn });
   const officials = extractOfficials(text);
-  const meetings = extractMeetings(text, { publishedOn, officials });
-  const claims = extractClaims(text, { publishedOn, masked: legalRefSpans(legalRefs) });
+  const meetings = extractMeetings(text, { publishedOn, officials, sentences, dates });
+  const claims = extractClaims(text, { publishedOn, masked: legalRefSpans(legalRefs), sentences, dates });
   return { legalRefs, officials, meetings, claims };
 }

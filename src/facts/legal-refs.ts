@@ -10,6 +10,7 @@ import { alternation } from '../text/regex.js';
 import { inferYear, isValidDate, parseDateTime } from '../text/dates.js';
 import { ROMAN } from '../text/data/numbers.js';
 import { matchOrganizationAt } from './organizations.js';
+import { SpanSet } from '../text/spans.js';
 
 // The skeleton from the domain notes, with two widenings seen in real text: numbers with a letter
 // ("30a/2008/NQ-CP") and spaces around the dash ("NQ- CP", "TTLT- BLĐTBXH").
@@ -152,7 +153,9 @@ function findAll(text: string): Found[] {
     const type = canonicalTypeName(m[0].split(/\s+(?:số\s+)?\d/)[0]!);
     found.push({ number: `${num}-${iss}`, type, typeWritten: true, span: [m.index, m.index + m[0].length], end: m.index + m[0].length, short: false, code: iss! });
   }
-  const taken = (s: Span) => found.some((f) => f.span[0] < s[1] && s[0] < f.span[1]);
+  const takenSpans = new SpanSet();
+  for (const f of found) takenSpans.add(f.span[0], f.span[1]);
+  const taken = (s: Span) => takenSpans.overlaps(s[0], s[1]);
   for (const m of text.matchAll(SHORT_RE)) {
     const span: Span = [m.index, m.index + m[0].length];
     if (taken(span)) continue;

@@ -7,7 +7,7 @@ import type { Meeting, MeetingMode, Official, Span } from '../types.js';
 import { MEETING_KINDS, MODE_PHRASES, ORDINAL_WORDS } from './data/meetings.js';
 import { ROMAN } from '../text/data/numbers.js';
 import { alternation } from '../text/regex.js';
-import { findDates, type RefDate } from '../text/dates.js';
+import { datesWithin, findDates, type DateMention, type RefDate } from '../text/dates.js';
 import { splitSentences, sentenceAt, type Sentence } from '../text/sentences.js';
 import { matchOrganizationAt, matchHeadAt, findOrganizations } from './organizations.js';
 import { foldKey } from '../text/normalize.js';
@@ -42,11 +42,15 @@ interface Candidate extends Meeting {
 
 export interface MeetingContext {
   publishedOn?: RefDate;
+  /** The text's sentences and dates, when the caller has them already. */
+  sentences?: readonly Sentence[];
+  dates?: readonly DateMention[];
   officials?: readonly Official[];
 }
 
 export function extractMeetings(text: string, ctx: MeetingContext = {}): Meeting[] {
-  const sentences = splitSentences(text);
+  const sentences = ctx.sentences ?? splitSentences(text);
+  const allDates = ctx.dates ?? findDates(text, ctx.publishedOn);
   const officials = ctx.officials ?? [];
   const orgs = findOrganizations(text);
   const candidates: Candidate[] = [];
@@ -63,7 +67,7 @@ export function extractMeetings(text: string, ctx: MeetingContext = {}): Meeting
     const bodyAt = end + (ord ? ord[0].length : 0);
     const body = bodyOf(text, bodyAt, orgs);
     const s = sentence.text;
-    const dates = findDates(s, ctx.publishedOn).filter((d) => d.kind === 'date');
+    const dates = datesWithin(allDates, sentence.span).filter((d) => d.kind === 'date');
     // The date of the event: a day named in the same sentence, before the kind word ("Sáng 25/12, … chủ trì hội nghị").
     const localAt = m.index - sentence.span[0];
     const date = dates.find((d) => d.span[0] < localAt)?.value ?? (dates.length === 1 && CHAIR_RE.test(s) ? dates[0]!.value : null);

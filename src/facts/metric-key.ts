@@ -5,36 +5,39 @@
  */
 import { METRICS, type MetricEntry } from './data/metrics.js';
 import { foldKey } from '../text/normalize.js';
+import { matchWords } from '../text/regex.js';
 
-interface Compiled {
-  entry: MetricEntry;
-  res: RegExp[];
+/** Every phrasing, accent-folded, with the entries that use it; one regex finds them all. */
+const BY_PHRASING = new Map<string, MetricEntry[]>();
+for (const entry of METRICS) {
+  for (const p of entry.phrasings) {
+    const key = foldKey(p);
+    BY_PHRASING.set(key, [...(BY_PHRASING.get(key) ?? []), entry]);
+  }
 }
-
-const COMPILED: Compiled[] = METRICS.map((entry) => ({
-  entry,
-  res: [...entry.phrasings]
-    .sort((a, b) => b.length - a.length)
-    .map((p) => new RegExp(`(?<![a-z0-9])${foldKey(p).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}(?![a-z0-9])`)),
-}));
+const PHRASINGS_RE = new RegExp(
+  `(?:${[...BY_PHRASING.keys()].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`,
+  'g',
+);
 
 /** The unit's class in a key: rates, money and everything else by its own name. */
 export function unitClass(unit: string): string {
   if (unit === '%' || unit === 'điểm phần trăm') return 'rate';
-  if (/^(?:đồng|USD|EUR)(?:\/|$)/.test(unit)) return foldKey(unit).toLowerCase();
   return foldKey(unit);
 }
+
+/** Words that can start a phrasing: a text with none of them matches no entry, and the regex is skipped. */
+const FIRST_WORDS = new Set([...BY_PHRASING.keys()].map((p) => p.split(' ')[0]!));
 
 /** The catalog entry whose phrasing appears in `text` and whose units admit `unit`, longest phrasing first. */
 export function catalogEntry(text: string, unit: string): MetricEntry | null {
   const folded = foldKey(text);
+  if (!folded.split(/[^a-z0-9]+/).some((w) => FIRST_WORDS.has(w))) return null;
   let best: { entry: MetricEntry; length: number } | null = null;
-  for (const { entry, res } of COMPILED) {
-    if (!entry.units.includes(unit)) continue;
-    for (const re of res) {
-      const m = re.exec(folded);
-      if (m && (!best || m[0].length > best.length)) best = { entry, length: m[0].length };
-    }
+  for (const m of matchWords(PHRASINGS_RE, folded, /[a-z0-9]/)) {
+    const entries = BY_PHRASING.get(m[0].replace(/\s+/g, ' ')) ?? [];
+    const entry = entries.find((e) => e.units.includes(unit));
+    if (entry && (!best || m[0].length > best.length)) best = { entry, length: m[0].length };
   }
   return best?.entry ?? null;
 }

@@ -11,6 +11,7 @@ import { MINISTRIES } from './data/organizations.js';
 import { expandAbbreviations, matchOrganizationAt } from './organizations.js';
 import { alternation } from '../text/regex.js';
 import { canonicalKey } from '../text/normalize.js';
+import { SpanSet } from '../text/spans.js';
 
 const E = String.raw`(?![\p{L}\p{N}])`;
 const TITLE_RE = new RegExp(String.raw`(?:(${alternation(TITLE_MODIFIERS)})\s+)?(${alternation(TITLES)})${E}`, 'uy');
@@ -141,19 +142,19 @@ export function extractOfficials(text: string): Official[] {
     for (const t of titles) addTitle(o.titles, t);
     if (!o.mentions.some((m) => m[0] === span[0])) o.mentions.push(span);
   };
-  const covered: Span[] = [];
+  const covered = new SpanSet();
   for (const m of text.matchAll(START_RE)) {
-    if (covered.some((c) => m.index >= c[0] && m.index < c[1])) continue;
+    if (covered.contains(m.index)) continue;
     const chain = parseChain(text, m.index, true);
     if (!chain || !chain.name || !chain.nameSpan) continue;
-    covered.push([chain.start, chain.end]);
+    covered.add(chain.start, chain.end);
     const after = apposition(text, chain.end);
     record(chain.name, [...chain.titles, ...after.titles], chain.nameSpan);
-    if (after.end > chain.end) covered.push([chain.end, after.end]);
+    if (after.end > chain.end) covered.add(chain.end, after.end);
   }
   // "Nguyễn Hòa Bình, Phó Thủ tướng Thường trực Chính phủ": a name first, its titles after it.
   for (const m of text.matchAll(FAMILY_START_RE)) {
-    if (covered.some((c) => m.index >= c[0] && m.index < c[1])) continue;
+    if (covered.contains(m.index)) continue;
     const name = m[0].replace(/\s+/g, ' ');
     if (!isPlausibleName(name, false)) continue;
     const span: Span = [m.index, m.index + m[0].length];

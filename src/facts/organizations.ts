@@ -39,12 +39,10 @@ const PLACE_START = new Set(['tỉnh', 'thành', 'TP', 'TP.', 'huyện', 'quận
 const TERM_RE = /^\s+(khóa|khoá|nhiệm kỳ)\s+([IVXLC]+|\d{1,2})(?![\p{L}\p{N}])/u;
 const FAMILY = new Set(FAMILY_NAMES);
 
+const ABBREVIATION_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${Object.keys(ORG_ABBREVIATIONS).sort((a, b) => b.length - a.length).map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+
 export function expandAbbreviations(name: string): string {
-  let out = name;
-  for (const [abbr, full] of Object.entries(ORG_ABBREVIATIONS)) {
-    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(abbr)}(?![\\p{L}\\p{N}])`, 'gu'), full);
-  }
-  return out;
+  return name.replace(ABBREVIATION_RE, (abbr) => ORG_ABBREVIATIONS[abbr] ?? abbr);
 }
 
 /** The organization name starting exactly at `at`, or null. */

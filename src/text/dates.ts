@@ -8,6 +8,8 @@
  */
 import type { Span } from '../types.js';
 import { ROMAN } from './data/numbers.js';
+import { SpanSet } from './spans.js';
+import { matchWords } from './regex.js';
 
 export type DateKind = 'date' | 'month' | 'quarter' | 'half' | 'months' | 'year' | 'range' | 'time';
 
@@ -56,7 +58,8 @@ export function inferYear(ref: RefDate, month: number, day: number): number | nu
 }
 
 const YEAR = String.raw`((?:19|20)\d{2})`;
-const B = String.raw`(?<![\p{L}\p{N}])`;
+/** Word start: checked in code by matchWords (see there) rather than by a lookbehind. */
+const B = '';
 const E = String.raw`(?![\p{L}\p{N}])`;
 /** Words that announce a day: "ngày 24-7", "sáng 6-8", "Chiều 25/12", "hôm 3/2", "rạng sáng 1/1". */
 const DAY_PREFIX = String.raw`(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|khuya|rạng sáng|(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?)`;
@@ -70,8 +73,12 @@ const INVALID = Symbol('invalid date');
 
 interface Rule {
   name: string;
+  /** Global regex. Unless `anywhere` is set, a match must start at a word start (see matchWords). */
   re: RegExp;
-  build(m: RegExpExecArray, ref: RefDate): Omit<DateMention, 'span' | 'text'> | typeof INVALID | null;
+  anywhere?: boolean;
+  /** Characters that may not come right before a match (default: letters, digits, marks). */
+  notAfter?: RegExp;
+  build(m: RegExpExecArray, ref: RefDate, text: string): Omit<DateMention, 'span' | 'text'> | typeof INVALID | null;
 }
 
 function quarterNumber(q: string): number | null {
@@ -108,13 +115,13 @@ const NOT_AFTER_COUNT = String.raw`(?<!(?:\p{N}|(?<![\p{L}])(?:một|hai|ba|bố
  * start of a sentence ("9 tháng, …", "Trong 9 tháng, …"), "tính chung", "lũy kế". Elsewhere "9 tháng" is
  * a duration ("thời hạn 9 tháng"), unless it is followed by "qua" ("9 tháng qua").
  */
-const REPORT_CUE = String.raw`(?<=(?:^|[.!?:;]\s|\n)\s*(?:trong\s+)?|(?<![\p{L}])(?:tính\s+chung|lũy\s+kế|luỹ\s+kế)\s+)`;
+const REPORT_CUE = /(?:(?:^|[.!?:;]\s|\n)\s*(?:[Tt]rong\s+)?|(?:^|[^\p{L}])(?:[Tt]ính\s+chung|[Ll]ũy\s+kế|[Ll]uỹ\s+kế)\s+)$/u;
 
 const WORD_MONTHS: Record<string, number> = { 'sáu': 6, 'chín': 9, 'ba': 3, 'mười một': 11, 'mười': 10, 'bốn': 4, 'năm': 5, 'tám': 8, 'bảy': 7, 'hai': 2 };
 const monthCount = (s: string) => (/^\d+$/.test(s) ? Number(s) : WORD_MONTHS[s.toLowerCase()] ?? NaN);
 
 /** The rules, most specific first; when two matches overlap, the longer one wins. */
-const RULES: Rule[] = [
+export const RULES: Rule[] = [
   {
     name: 'ngày D tháng M năm Y',
     re: new RegExp(String.raw`${B}ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+${YEAR}${E}`, 'giu'),
@@ -122,7 +129,8 @@ const RULES: Rule[] = [
   },
   {
     name: 'D/M/Y',
-    re: new RegExp(String.raw`(?<![\p{L}\p{N}/.\-])(\d{1,2})\s?([/.\-])\s?(\d{1,2})\s?\2\s?${YEAR}(?![\p{L}\p{N}]|[/.\-]\d)`, 'gu'),
+    re: new RegExp(String.raw`(\d{1,2})\s?([/.\-])\s?(\d{1,2})\s?\2\s?${YEAR}(?![\p{L}\p{N}]|[/.\-]\d)`, 'gu'),
+    notAfter: /[\p{L}\p{N}\p{M}/.\-]/u,
     build: (m) => (isValidDate(+m[4]!, +m[3]!, +m[1]!) ? { kind: 'date', value: iso(+m[4]!, +m[3]!, +m[1]!), inferred: false } : INVALID),
   },
   {
@@ -137,7 +145,8 @@ const RULES: Rule[] = [
   },
   {
     name: 'D/M',
-    re: /(?<![\p{L}\p{N}/.,\-])(\d{1,2})\/(\d{1,2})(?![\p{L}\p{N}]|[/.,]\d)/gu,
+    re: /(\d{1,2})\/(\d{1,2})(?![\p{L}\p{N}]|[/.,]\d)/gu,
+    notAfter: /[\p{L}\p{N}\p{M}/.,\-]/u,
     build: (m, ref) => {
       const d = +m[1]!, mo = +m[2]!;
       const y = inferYear(ref, mo, d) ?? 2000;
@@ -193,9 +202,10 @@ const RULES: Rule[] = [
   },
   {
     name: 'N tháng (reporting period)',
-    re: new RegExp(String.raw`(?:${REPORT_CUE}(\d{1,2}|ba|sáu|chín|mười một)\s+tháng(?!\s+(?:tới|sắp\s+tới|tiếp|sau|nữa|trước))|${B}(\d{1,2}|ba|sáu|chín|mười một)\s+tháng\s+(?:vừa\s+)?qua)${E}`, 'giu'),
-    build: (m, ref) => {
-      const n = monthCount(m[1] ?? m[2]!);
+    re: new RegExp(String.raw`(\d{1,2}|ba|sáu|chín|mười một)\s+tháng(?!\s+(?:tới|sắp\s+tới|tiếp|sau|nữa|trước))(\s+(?:vừa\s+)?qua)?${E}`, 'giu'),
+    build: (m, ref, text) => {
+      if (!m[2] && !REPORT_CUE.test(text.slice(Math.max(0, m.index - 20), m.index))) return null;
+      const n = monthCount(m[1]!);
       const r = refParts(ref);
       if (!r || !(n >= 2 && n <= 11)) return null;
       const value = monthsPeriod(r.y, 1, n);
@@ -219,7 +229,7 @@ const RULES: Rule[] = [
   },
   {
     name: 'tháng M',
-    re: /(?<![\p{L}\p{N}])tháng\s+(\d{1,2})(?![\p{L}\p{N}]|\s*[/.\-]\s*\d|\s+năm\s+\d)/giu,
+    re: /tháng\s+(\d{1,2})(?![\p{L}\p{N}]|\s*[/.\-]\s*\d|\s+năm\s+\d)/giu,
     build: (m, ref) => {
       const mo = +m[1]!;
       const r = refParts(ref);
@@ -268,7 +278,8 @@ const RULES: Rule[] = [
   },
   {
     name: 'giai đoạn Y-Y',
-    re: new RegExp(String.raw`(?<![\p{L}\p{N}/])(?:(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ)\s+)?(?:từ\s+năm\s+|năm\s+)?${YEAR}\s*(?:[-–—]|đến(?:\s+năm)?|tới(?:\s+năm)?)\s*${YEAR}${E}`, 'giu'),
+    notAfter: /[\p{L}\p{N}\p{M}/]/u,
+    re: new RegExp(String.raw`(?:(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ)\s+)?(?:từ\s+năm\s+|năm\s+)?${YEAR}\s*(?:[-–—]|đến(?:\s+năm)?|tới(?:\s+năm)?)\s*${YEAR}${E}`, 'giu'),
     build: (m) => (+m[2]! > +m[1]! ? { kind: 'range', value: `${m[1]}/${m[2]}`, inferred: false } : null),
   },
   {
@@ -279,6 +290,7 @@ const RULES: Rule[] = [
   {
     name: 'relative year',
     re: new RegExp(String.raw`${NOT_AFTER_COUNT}(?<![\p{L}\p{N}])năm\s+(nay|ngoái|trước|qua)(?![\p{L}\p{N}])`, 'giu'),
+    anywhere: true,
     build: (m, ref) => {
       const r = refParts(ref);
       if (!r) return null;
@@ -287,7 +299,7 @@ const RULES: Rule[] = [
   },
   {
     name: 'relative day',
-    re: /(?<![\p{L}\p{N}])(hôm\s+nay|sáng\s+nay|trưa\s+nay|chiều\s+nay|tối\s+nay|hôm\s+qua|ngày\s+mai)(?![\p{L}\p{N}])/giu,
+    re: /(hôm\s+nay|sáng\s+nay|trưa\s+nay|chiều\s+nay|tối\s+nay|hôm\s+qua|ngày\s+mai)(?![\p{L}\p{N}])/giu,
     build: (m, ref) => {
       const r = refParts(ref);
       if (!r) return null;
@@ -300,6 +312,7 @@ const RULES: Rule[] = [
   {
     name: 'relative week/month',
     re: new RegExp(String.raw`${NOT_AFTER_COUNT}(?<![\p{L}\p{N}])(tuần\s+qua|tuần\s+trước|tháng\s+này|tháng\s+trước|tháng\s+qua)(?![\p{L}\p{N}])`, 'giu'),
+    anywhere: true,
     build: (m, ref) => {
       const r = refParts(ref);
       if (!r) return null;
@@ -316,7 +329,7 @@ const RULES: Rule[] = [
   },
   {
     name: 'time',
-    re: /(?<![\p{L}\p{N}])(?:lúc\s+)?(\d{1,2})\s?(?:h|g|giờ|:)\s?(\d{2})?(?:\s?(?:phút|p))?(?![\p{L}\p{N}])/giu,
+    re: /(?:lúc\s+)?(\d{1,2})\s?(?:h|g|giờ|:)\s?(\d{2})?(?:\s?(?:phút|p))?(?![\p{L}\p{N}])/giu,
     build: (m) => {
       const h = +m[1]!, mi = m[2] ? +m[2] : 0;
       if (h > 24 || mi > 59) return null;
@@ -333,8 +346,8 @@ export function findDates(text: string, ref?: RefDate): DateMention[] {
   const invalid = new Set<DateMention>();
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
-    for (const m of text.matchAll(rule.re)) {
-      const built = rule.build(m as RegExpExecArray, ref);
+    for (const m of rule.anywhere ? text.matchAll(rule.re) : matchWords(rule.re, text, rule.notAfter)) {
+      const built = rule.build(m as RegExpExecArray, ref, text);
       if (!built) continue;
       const start = m.index;
       if (built === INVALID) {
@@ -349,11 +362,23 @@ export function findDates(text: string, ref?: RefDate): DateMention[] {
   // Longest first; earlier rules win ties (the list is ordered from specific to general).
   const order = found.map((d, i) => ({ d, i })).sort((a, b) => (b.d.span[1] - b.d.span[0]) - (a.d.span[1] - a.d.span[0]) || a.i - b.i);
   const kept: DateMention[] = [];
+  const taken = new SpanSet();
   for (const { d } of order) {
-    if (kept.some((k) => d.span[0] < k.span[1] && k.span[0] < d.span[1])) continue;
-    kept.push(d);
+    if (taken.add(d.span[0], d.span[1])) kept.push(d);
   }
   return kept.filter((d) => !invalid.has(d)).sort((a, b) => a.span[0] - b.span[0]);
+}
+
+/**
+ * The mentions that lie inside `span`, with offsets made relative to its start: dates are read once per
+ * text, then handed to each sentence.
+ */
+export function datesWithin(all: readonly DateMention[], span: readonly [number, number]): DateMention[] {
+  const out: DateMention[] = [];
+  for (const d of all) {
+    if (d.span[0] >= span[0] && d.span[1] <= span[1]) out.push({ ...d, span: [d.span[0] - span[0], d.span[1] - span[0]] });
+  }
+  return out;
 }
 
 /** The period a mention stands for, in the contract's forms (times have none). */

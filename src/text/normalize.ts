@@ -54,16 +54,35 @@ export function canonicalKey(s: string): string {
     .trim();
 }
 
+/**
+ * Each character's folded form (no marks, đ→d, lowercase), computed once per character: folding is on the
+ * hot path of search indexing and metric keys, and NFD plus a regex per call cost more than a table lookup.
+ */
+const FOLD_CACHE = new Map<string, string>();
+function foldChar(ch: string): string {
+  let f = FOLD_CACHE.get(ch);
+  if (f === undefined) {
+    const real = LOOKALIKES[ch] ?? ch;
+    f = real === 'đ' || real === 'Đ' ? 'd' : real.normalize('NFD').replace(ALL_MARKS, '').toLowerCase();
+    FOLD_CACHE.set(ch, f);
+  }
+  return f;
+}
+
 /** A search key without any diacritics: "Nghị định" → "nghi dinh". `đ` is folded explicitly (it does not decompose). */
 export function foldKey(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(ALL_MARKS, '')
-    .replace(LOOKALIKE_RE, (c) => LOOKALIKES[c] ?? c)
-    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  let out = '';
+  let space = false;
+  for (const ch of s.normalize('NFC')) {
+    const code = ch.charCodeAt(0);
+    if (code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0) {
+      space = out.length > 0;
+      continue;
+    }
+    if (space) { out += ' '; space = false; }
+    out += code < 128 ? (code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch) : foldChar(ch);
+  }
+  return out;
 }
 
 /**

@@ -4,7 +4,8 @@
  */
 import type { Span } from '../types.js';
 import { AFTER_TENS_WORDS, DIGIT_WORDS, MULTIPLIERS, SCALE_WORDS } from './data/numbers.js';
-import { alternation } from './regex.js';
+import { alternation, matchWords } from './regex.js';
+import { SpanSet } from './spans.js';
 
 export interface NumberMention {
   /** The value with any multiplier folded in. */
@@ -45,10 +46,12 @@ const MULT = alternation(MULTIPLIERS.map((m) => m.word));
 // Not followed by "/" ("42/2022", "06/QĐ-TTg", "24/6/2022") or a hyphen and a letter ("57-NQ/TW"): those
 // numerals are parts of identifiers and dates. Case-insensitive so that headlines ("5 TRIỆU") are read.
 const DIGIT_NUMBER_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}/.,])(?<!\p{L}[-–])(${NUMERAL})(?![\p{N}/]|[.,]\p{N}|[-–]\p{L})((?:\s*(?:${MULT})(?![\p{L}\p{N}]))*)(\s+rưỡi(?![\p{L}]))?`,
+  String.raw`(${NUMERAL})(?![\p{N}/]|[.,]\p{N}|[-–]\p{L})((?:\s*(?:${MULT})(?![\p{L}\p{N}]))*)(\s+rưỡi(?![\p{L}]))?`,
   'giu',
 );
 const MULT_WORD_RE = new RegExp(MULT, 'gu');
+/** What may not come right before a free number: a letter or digit, or the joints of "42/2022" and "1.1.2016". */
+const NOT_BEFORE_DIGITS = /[\p{L}\p{N}\p{M}/.,]/u;
 
 /** base × factor without binary noise: 66,1 triệu is 66100000, not 66099999.99999999. */
 function scaled(base: number, factor: number): number {
@@ -68,7 +71,7 @@ const NUMBER_WORD_LIST = [
   'mười', 'mươi', 'chục', 'linh', 'lẻ', 'rưỡi',
 ];
 const WORD_RUN_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:${alternation(NUMBER_WORD_LIST)})(?:\s+(?:${alternation(NUMBER_WORD_LIST)}))*(?![\p{L}\p{N}])`,
+  String.raw`(?:${alternation(NUMBER_WORD_LIST)})(?:\s+(?:${alternation(NUMBER_WORD_LIST)}))*(?![\p{L}\p{N}])`,
   'giu',
 );
 
@@ -185,18 +188,23 @@ function parseHundreds(tokens: string[]): number | null {
 
 export interface FindNumbersOptions {
   /** Spans already taken by dates, legal numbers and names: numbers inside them are skipped. */
-  mask?: readonly Span[];
+  mask?: readonly Span[] | SpanSet;
   /** Also read numbers written in words. Lone "một", "năm" and "không" are never read (article, year, "not"). */
   words?: boolean;
 }
 
-const overlaps = (a: Span, b: Span) => a[0] < b[1] && b[0] < a[1];
 
 /** Every number in `text`, in order, with multipliers folded in. */
 export function findNumbers(text: string, options: FindNumbersOptions = {}): NumberMention[] {
-  const mask = options.mask ?? [];
+  const mask = options.mask instanceof SpanSet ? options.mask : SpanSet.union(options.mask ?? []);
+  const masked = (span: Span) => mask.overlaps(span[0], span[1]);
   const out: NumberMention[] = [];
-  for (const m of text.matchAll(DIGIT_NUMBER_RE)) {
+  for (const m of matchWords(DIGIT_NUMBER_RE, text, NOT_BEFORE_DIGITS)) {
+    // "COVID-19", "NĐ-CP-2": a number glued to a word by a dash is part of a name.
+    if (m.index >= 2 && /[-–]/.test(text[m.index - 1]!) && /\p{L}/u.test(text[m.index - 2]!)) {
+      DIGIT_NUMBER_RE.lastIndex = m.index + 1;
+      continue;
+    }
     const start = m.index;
     const base = parseNumeral(m[1]!);
     if (base === null) continue;
@@ -206,12 +214,12 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Num
     if (m[3]) value += factor / 2;
     const raw = m[1]! + tail;
     const span: Span = [start, start + raw.length];
-    if (mask.some((s) => overlaps(s, span))) continue;
+    if (masked(span)) continue;
     out.push({ value, base, factor, raw, span, words: false });
   }
   if (options.words) {
-    const digitSpans = out.map((n) => n.span);
-    for (const m of text.matchAll(WORD_RUN_RE)) {
+    const digitSpans = SpanSet.union(out.map((n) => n.span));
+    for (const m of matchWords(WORD_RUN_RE, text)) {
       // A run may hold more than one number or stray words ("đầu tư hai nghìn tỷ", "ba năm", "mười năm"):
       // read it left to right, taking at each position the longest prefix that parses.
       const tokens = [...m[0].matchAll(/\S+/gu)].map((t) => ({ at: m.index + t.index, end: m.index + t.index + t[0].length, lower: t[0].toLowerCase() }));
@@ -234,8 +242,7 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Num
         // Lone "một" is an article, "năm" a year, "không" a negation.
         if (lone && /^(?:một|năm|không)$/.test(first)) continue;
         // Multiplier words already read with a numeral ("5 nghìn tỷ") are not a second number.
-        if (digitSpans.some((s) => overlaps(s, span))) continue;
-        if (mask.some((s) => overlaps(s, span))) continue;
+        if (digitSpans.overlaps(span[0], span[1]) || masked(span)) continue;
         out.push({ value, base: value, factor: 1, raw, span, words: true });
       }
     }

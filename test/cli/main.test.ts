@@ -116,3 +116,34 @@ describe('reading a database that does not exist', () => {
     expect(r.stderr.trim()).toBe('vnpress: database missing.db does not exist; run `npm start` or `vnpress crawl` first, or pass --db');
   });
 });
+
+describe('commands on a database filled by the demo', () => {
+  it('demo, then stats, decree, search and export read it', () => {
+    const demo = vnpress('demo', '--db', 'demo.db');
+    expect(demo.code).toBe(0);
+    expect(demo.stdout).toMatch(/articles\s+22\b/);
+    expect(demo.stdout).toContain('npx vnpress search');
+
+    const stats = JSON.parse(vnpress('stats', '--db', 'demo.db', '--json').stdout);
+    expect(stats.articles).toBe(22);
+
+    const decree = vnpress('decree', '13/2023/ND-CP', '--db', 'demo.db');
+    expect(decree.code).toBe(0);
+    expect(decree.stdout).toMatch(/^Nghị định 13\/2023\/NĐ-CP ngày 2023-04-17 của Chính phủ/);
+    expect(decree.stdout).toContain('cited by 2 articles');
+    const missing = vnpress('decree', '999/2099/NĐ-CP', '--db', 'demo.db');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toBe('vnpress: no article in demo.db cites 999/2099/NĐ-CP; check the number (e.g. 42/2022/NĐ-CP) or crawl more sources');
+
+    const search = vnpress('search', 'nghi', 'dinh', '--db', 'demo.db', '--nl');
+    expect(search.code).toBe(0);
+    expect(search.stdout.trim().split('\n').length).toBeGreaterThan(3);
+    const bad = vnpress('search', 'AND (', '--raw', '--db', 'demo.db');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+
+    const csv = vnpress('export', 'claims', '--db', 'demo.db');
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.startsWith('\uFEFFid,metric,')).toBe(true);
+  });
+});

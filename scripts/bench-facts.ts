@@ -1,0 +1,50 @@
+/**
+ * Throughput of the fact extractors, as a ratio against a baseline measured in the same run.
+ *
+ *   npm run bench:facts
+ *
+ * Corpus: the text of every fixture article (read through its site profile), repeated to about 2 MB and
+ * extracted article by article; and one long text of about 200 KB (the fixtures joined), extracted at once, as
+ * a long decree would be. Baseline: one pass of a numeral regex over the same text, the cheapest work
+ * any extractor must do. Reported: MB/s of article text per core, and the ratio to the baseline.
+ */
+import { performance } from 'node:perf_hooks';
+import { extractArticle } from '../src/article/extract.js';
+import { extractFacts } from '../src/facts/index.js';
+import { loadFixtureArticles } from '../pipelines/local-mirror.js';
+import { SOURCES, sourceForUrl } from '../pipelines/index.js';
+
+const articles = loadFixtureArticles().map((f) => {
+  const a = extractArticle(f.html, { url: f.url, source: sourceForUrl(SOURCES, f.url) });
+  return { text: a.text, publishedOn: a.publishedAt };
+});
+const oneRound = articles.reduce((n, a) => n + a.text.length, 0);
+const rounds = Math.max(1, Math.ceil(2_000_000 / oneRound));
+const corpus = Array.from({ length: rounds }, () => articles).flat();
+const bytes = corpus.reduce((n, a) => n + Buffer.byteLength(a.text), 0);
+
+function time(fn: () => void, repeat = 3): number {
+  let best = Infinity;
+  for (let i = 0; i < repeat; i++) {
+    const t = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - t);
+  }
+  return best;
+}
+
+let sink = 0;
+const baseline = time(() => { for (const a of corpus) sink += a.text.match(/\d[\d.,]*/g)?.length ?? 0; });
+const facts = time(() => { for (const a of corpus) { const f = extractFacts(a.text, { publishedOn: a.publishedOn }); sink += f.claims.length; } });
+
+const long = articles.map((a) => a.text).join('\n\n');
+const longText = long.repeat(Math.max(1, Math.ceil(200_000 / long.length))).slice(0, 200_000);
+const longBaseline = time(() => { sink += longText.match(/\d[\d.,]*/g)?.length ?? 0; });
+const longFacts = time(() => { sink += extractFacts(longText, { publishedOn: '2024-01-01' }).claims.length; });
+
+const mb = bytes / 1e6;
+console.log(`corpus: ${corpus.length} articles, ${mb.toFixed(2)} MB of text`);
+console.log(`baseline (numeral scan): ${baseline.toFixed(1)} ms, ${(mb / (baseline / 1000)).toFixed(1)} MB/s`);
+console.log(`all fact extractors:     ${facts.toFixed(1)} ms, ${(mb / (facts / 1000)).toFixed(2)} MB/s, ${(facts / baseline).toFixed(1)}x the baseline`);
+console.log(`one 200 KB text:         ${longFacts.toFixed(1)} ms (baseline ${longBaseline.toFixed(2)} ms, ${(longFacts / longBaseline).toFixed(0)}x)`);
+if (sink < 0) console.log(sink);
