@@ -52,6 +52,8 @@ function notQuantities(text: string): Span[] {
   return out;
 }
 
+/** How far (characters) a clause, and twice that a ";"-part, may reach from a number. */
+const CLAUSE_WINDOW = 300;
 /** Scale words: numbers written in words are read only where one of these appears ("hai triệu", "ba mươi"). */
 const NUMBER_WORDS_HINT = /(?:mươi|mười|trăm|nghìn|ngàn|triệu|tỷ|tỉ)/u;
 /** Words that end a counted noun after its first syllable: verbs, adverbs, determiners. */
@@ -107,8 +109,13 @@ function unitAfter(s: string, at: number): UnitRead | null {
  * ("chỉ số giá tiêu dùng (CPI) tháng 6 giảm 0,17%").
  */
 export function clauseBounds(s: string, at: number): [number, number] {
-  const open = s.lastIndexOf('(', at);
-  const close = s.indexOf(')', at);
+  // Clauses are looked for within a bounded window so that a huge unpunctuated "sentence" stays linear.
+  const lo = Math.max(0, at - CLAUSE_WINDOW);
+  const hi = Math.min(s.length, at + CLAUSE_WINDOW);
+  const openAt = s.slice(lo, at).lastIndexOf('(');
+  const open = openAt < 0 ? -1 : lo + openAt;
+  const closeAt = s.slice(at, hi).indexOf(')');
+  const close = closeAt < 0 ? -1 : at + closeAt;
   const inParens = open >= 0 && close >= 0 && s.indexOf(')', open) >= at;
   const isBoundary = (i: number) => {
     const c = s[i];
@@ -118,9 +125,9 @@ export function clauseBounds(s: string, at: number): [number, number] {
     return false;
   };
   let start = at;
-  while (start > 0 && !isBoundary(start - 1)) start--;
+  while (start > lo && !isBoundary(start - 1)) start--;
   let end = at;
-  while (end < s.length && !isBoundary(end)) end++;
+  while (end < hi && !isBoundary(end)) end++;
   return [start, end];
 }
 
@@ -204,8 +211,7 @@ function composeMetric(s: string, n: NumberMention, qualLen: number, unit: UnitR
  */
 function periodFor(s: string, dates: readonly DateMention[], numSpan: Span, frame: string | null): { period: string | null; framing: boolean } {
   const [cs, ce] = clauseBounds(s, numSpan[0]);
-  const semiStart = s.lastIndexOf(';', numSpan[0]) + 1;
-  const semiEnd = s.indexOf(';', numSpan[1]) < 0 ? s.length : s.indexOf(';', numSpan[1]);
+  const [semiStart, semiEnd] = semicolonPart(s, numSpan);
   const usable = dates.filter((d) => periodOf(d) && !isComparisonBase(s, d));
   const nearest = (list: readonly DateMention[]): DateMention | null => {
     let best: DateMention | null = null;
@@ -223,6 +229,15 @@ function periodFor(s: string, dates: readonly DateMention[], numSpan: Span, fram
   const framing = ['month', 'quarter', 'half', 'months'].includes(found.kind)
     || (found.kind === 'date' && /(?:đến|tính\s+đến|lũy\s+kế|hết)(?:\s+hết)?(?:\s+ngày)?\s*$/iu.test(s.slice(Math.max(0, found.span[0] - 20), found.span[0])));
   return { period: periodOf(found), framing };
+}
+
+/** The ";"-separated part of the sentence around a span, within the clause window. */
+function semicolonPart(s: string, span: Span): [number, number] {
+  const lo = Math.max(0, span[0] - 2 * CLAUSE_WINDOW);
+  const hi = Math.min(s.length, span[1] + 2 * CLAUSE_WINDOW);
+  const before = s.slice(lo, span[0]).lastIndexOf(';');
+  const after = s.slice(span[1], hi).indexOf(';');
+  return [before < 0 ? lo : lo + before + 1, after < 0 ? hi : span[1] + after];
 }
 
 /**
@@ -273,7 +288,8 @@ export function extractClaims(text: string, ctx: ClaimContext = {}): Claim[] {
     let sentenceFrame: string | null = null;
     for (let i = 0; i < numbers.length; i++) {
       const n = numbers[i]!;
-      const claim = readClaim(s, n, numbers[i + 1], dates, prevSubject, frame);
+      const near = dates.length > 8 ? dates.filter((d) => d.span[1] >= n.span[0] - 3 * CLAUSE_WINDOW && d.span[0] <= n.span[1] + 3 * CLAUSE_WINDOW) : dates;
+      const claim = readClaim(s, n, numbers[i + 1], near, prevSubject, frame);
       if (!claim) continue;
       if (claim.subject) prevSubject = claim.subject;
       if (claim.frame) sentenceFrame = claim.frame;

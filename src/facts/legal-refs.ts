@@ -234,8 +234,10 @@ function readAttributes(text: string, f: Found, publishedOn: string | null): Att
   const subj = SUBJECT_AFTER_RE.exec(text.slice(cursor, cursor + 260));
   if (subj) subject = subj[1]!.replace(/\s+/g, ' ').trim();
   // Before the mention, in the same clause: "Ngày 31/8/2018, Chính phủ ban hành Nghị quyết …".
-  const clauseStart = Math.max(text.lastIndexOf('.', f.span[0]) + 1, text.lastIndexOf(';', f.span[0]) + 1, text.lastIndexOf('\n', f.span[0]) + 1, f.span[0] - 160);
-  const before = ISSUED_BEFORE_RE.exec(text.slice(clauseStart, f.span[0]));
+  // The clause before the mention, at most 160 characters back (a bounded window keeps long texts linear).
+  const window = text.slice(Math.max(0, f.span[0] - 160), f.span[0]);
+  const cut = Math.max(window.lastIndexOf('.'), window.lastIndexOf(';'), window.lastIndexOf('\n'));
+  const before = ISSUED_BEFORE_RE.exec(window.slice(cut + 1));
   if (before) {
     if (!issuedOn && before[1]) issuedOn = citationDate(before[1], docYear, publishedOn);
     if (!issuer) {

@@ -48,12 +48,48 @@ export interface MeetingContext {
   officials?: readonly Official[];
 }
 
+interface SentenceFeatures {
+  dates: DateMention[];
+  chaired: boolean;
+  chair: string | null;
+  mode: MeetingMode | null;
+  location: string | null;
+}
+
+function readSentence(sentence: Sentence, dates: DateMention[], officials: readonly Official[]): SentenceFeatures {
+  const s = sentence.text;
+  const chaired = CHAIR_RE.test(s);
+  let chair: string | null = null;
+  if (chaired) {
+    const inSentence = officials.filter((o) => o.mentions.some((sp) => sp[0] >= sentence.span[0] && sp[1] <= sentence.span[1]));
+    const chairAt = s.search(CHAIR_RE) + sentence.span[0];
+    // "X chủ trì" (X before) is the common order; "dưới sự chủ trì của X" puts X after.
+    const afterChair = /dưới\s+sự\s+(?:chủ\s+trì|điều\s+hành)/iu.test(s);
+    const ordered = afterChair
+      ? inSentence.filter((o) => o.mentions.some((sp) => sp[0] > chairAt))
+      : inSentence.filter((o) => o.mentions.some((sp) => sp[0] < chairAt)).reverse();
+    chair = ordered[0]?.name ?? null;
+  }
+  const loc = LOCATION_RE.exec(s);
+  return { dates, chaired, chair, mode: modeOf(s), location: loc ? loc[1]!.trim() : null };
+}
+
 export function extractMeetings(text: string, ctx: MeetingContext = {}): Meeting[] {
   const sentences = ctx.sentences ?? splitSentences(text);
   const allDates = ctx.dates ?? findDates(text, ctx.publishedOn);
   const officials = ctx.officials ?? [];
   const orgs = findOrganizations(text);
   const candidates: Candidate[] = [];
+  // What a sentence says about any meeting in it (its days, chair, mode, place), read once per sentence.
+  const cache = new Map<Sentence, SentenceFeatures>();
+  const features = (sentence: Sentence): SentenceFeatures => {
+    let f = cache.get(sentence);
+    if (!f) {
+      f = readSentence(sentence, datesWithin(allDates, sentence.span).filter((d) => d.kind === 'date'), officials);
+      cache.set(sentence, f);
+    }
+    return f;
+  };
   for (const m of text.matchAll(KIND_RE)) {
     const before = text.slice(Math.max(0, m.index - 12), m.index);
     if (GENERIC_BEFORE_RE.test(before) && !/(?:cuộc|buổi)\s*$/iu.test(before)) continue;
@@ -66,27 +102,11 @@ export function extractMeetings(text: string, ctx: MeetingContext = {}): Meeting
     const ordinal = ord ? ordinalValue(ord[1]!) : null;
     const bodyAt = end + (ord ? ord[0].length : 0);
     const body = bodyOf(text, bodyAt, orgs);
-    const s = sentence.text;
-    const dates = datesWithin(allDates, sentence.span).filter((d) => d.kind === 'date');
+    const f = features(sentence);
     // The date of the event: a day named in the same sentence, before the kind word ("Sáng 25/12, … chủ trì hội nghị").
     const localAt = m.index - sentence.span[0];
-    const date = dates.find((d) => d.span[0] < localAt)?.value ?? (dates.length === 1 && CHAIR_RE.test(s) ? dates[0]!.value : null);
-    let chair: string | null = null;
-    if (CHAIR_RE.test(s)) {
-      const inSentence = officials.filter((o) => o.mentions.some((sp) => sp[0] >= sentence.span[0] && sp[1] <= sentence.span[1]));
-      const chairAt = s.search(CHAIR_RE) + sentence.span[0];
-      // "X chủ trì" (X before) is the common order; "dưới sự chủ trì của X" puts X after.
-      const afterChair = /dưới\s+sự\s+(?:chủ\s+trì|điều\s+hành)/iu.test(s);
-      const ordered = afterChair
-        ? inSentence.filter((o) => o.mentions.some((sp) => sp[0] > chairAt))
-        : inSentence.filter((o) => o.mentions.some((sp) => sp[0] < chairAt)).reverse();
-      chair = ordered[0]?.name ?? null;
-    }
-    const loc = LOCATION_RE.exec(s);
-    candidates.push({
-      kind, ordinal, body, date, chair, mode: modeOf(s), location: loc ? loc[1]!.trim() : null,
-      span: [m.index, end], sentence,
-    });
+    const date = f.dates.find((d) => d.span[0] < localAt)?.value ?? (f.dates.length === 1 && f.chaired ? f.dates[0]!.value : null);
+    candidates.push({ kind, ordinal, body, date, chair: f.chair, mode: f.mode, location: f.location, span: [m.index, end], sentence });
   }
   return merge(candidates);
 }
@@ -122,13 +142,21 @@ function compatible(a: Candidate, b: Candidate): boolean {
  * date is a meeting cited in passing ("nhiệm vụ giao tại Phiên họp lần thứ 2") and stays separate.
  */
 function merge(candidates: Candidate[]): Meeting[] {
-  const groups: Candidate[][] = [];
+  // Each group is compared through its summary (first known ordinal, body, date), so merging stays linear
+  // in the mentions of a kind rather than quadratic.
+  const groups: { summary: Candidate; members: Candidate[] }[] = [];
   for (const c of candidates) {
-    const g = groups.find((grp) => grp.every((x) => compatible(x, c)) && (c.ordinal === null || grp.some((x) => x.ordinal === c.ordinal) || grp.every((x) => x.ordinal === null)));
-    if (g) g.push(c);
-    else groups.push([c]);
+    const g = groups.find((grp) => compatible(grp.summary, c) && (c.ordinal === null || grp.summary.ordinal === c.ordinal || grp.summary.ordinal === null));
+    if (!g) {
+      groups.push({ summary: { ...c }, members: [c] });
+      continue;
+    }
+    g.members.push(c);
+    g.summary.ordinal ??= c.ordinal;
+    g.summary.body ??= c.body;
+    g.summary.date ??= c.date;
   }
-  const meetings = groups.map((grp) => {
+  const meetings = groups.map(({ members: grp }) => {
     const first = grp[0]!;
     const pick = <K extends keyof Meeting>(k: K): Meeting[K] => grp.find((x) => x[k] !== null)?.[k] ?? first[k];
     const mode: MeetingMode | null = grp.some((x) => x.mode === 'hybrid') ? 'hybrid' : pick('mode');

@@ -50,6 +50,8 @@ const DIGIT_NUMBER_RE = new RegExp(
   'giu',
 );
 const MULT_WORD_RE = new RegExp(MULT, 'gu');
+/** The most words one number phrase can have ("chín trăm chín mươi chín nghìn chín trăm chín mươi chín tỷ"). */
+const MAX_NUMBER_WORDS = 16;
 /** What may not come right before a free number: a letter or digit, or the joints of "42/2022" and "1.1.2016". */
 const NOT_BEFORE_DIGITS = /[\p{L}\p{N}\p{M}/.,]/u;
 
@@ -228,7 +230,9 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Num
         // A number starts with a digit word or "mười"; a bare scale word is vague ("hàng trăm nghìn").
         const first = tokens[i]!.lower;
         if (!Object.hasOwn(DIGIT_WORDS, first) && first !== 'mười') { i++; continue; }
-        let j = tokens.length;
+        // A number phrase is short ("một nghìn hai trăm ba mươi tư tỷ" is 8 words): trying longer prefixes
+        // would make a long run of number words cubic.
+        let j = Math.min(tokens.length, i + MAX_NUMBER_WORDS);
         let value: number | null = null;
         for (; j > i; j--) {
           value = parseNumberWords(text.slice(tokens[i]!.at, tokens[j - 1]!.end));
