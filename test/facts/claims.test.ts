@@ -25,6 +25,26 @@ describe('extractClaims', () => {
   it('does not read dates, document numbers, ordinals or years as claims', () => {
     expect(claims('Ngày 24/6/2022, Chính phủ ban hành Nghị định số 42/2022/NĐ-CP tại phiên họp lần thứ 3; Đại hội XIII năm 2021.')).toEqual([]);
   });
+  it('keeps comparisons and carries the subject across coordinated clauses', () => {
+    const [a, b] = extractClaims('Trong tháng 5, cả nước có 10.954 doanh nghiệp thành lập mới, tăng 9,3% so với cùng kỳ năm trước.', { publishedOn: '2017-06-03' });
+    expect(a).toMatchObject({ value: 10954, unit: 'doanh nghiệp', metric: 'doanh nghiệp thành lập mới', period: '2017-05', metricKey: 'new-enterprises|doanh nghiep' });
+    expect(b).toMatchObject({ value: 9.3, unit: '%', change: 'up', comparison: 'so với cùng kỳ năm trước', period: '2017-05' });
+  });
+  it('carries a statistical period to the next sentences of its paragraph, not past it', () => {
+    const text = 'Tính chung 5 tháng đầu năm, cả nước có 50.534 doanh nghiệp thành lập mới. Số vốn đăng ký đạt 485.600 tỷ đồng.\n\nDự án có 20 hạng mục.';
+    expect(claims(text, '2017-06-03').map((c) => c.period)).toEqual(['2017-01/2017-05', '2017-01/2017-05', null]);
+  });
+  it('does not take a comparison base or a cited document\'s date as the period', () => {
+    expect(claims('Giải ngân đạt 89,8% so với kế hoạch vốn năm 2016.', '2017-02-03')[0]!.period).toBeNull();
+    expect(claims('Theo Quyết định số 610 ngày 13/7/2022 của Bộ Xây dựng, tổng mức đầu tư là 7.800 tỷ đồng.', '2022-12-23')[0]!.period).toBeNull();
+  });
+  it('reads a date range as one interval period', () => {
+    expect(claims('Từ ngày 17/9 đến hết ngày 31/12/2024, trạm thu phí miễn phí cho 3.000 xe.', '2024-09-17')[0]!.period).toBe('2024-09-17/2024-12-31');
+  });
+  it('reads rates per unit', () => {
+    expect(claims('Mức lương tối thiểu vùng I là 4.680.000 đồng/tháng.').map((c) => [c.value, c.unit])).toEqual([[4_680_000, 'đồng/tháng']]);
+  });
+
   it('records the metric and the sentence', () => {
     const [c] = extractClaims('Theo Tổng cục Thống kê, tỷ lệ thất nghiệp là 2,3% trong quý I/2024.', { publishedOn: '2024-04-01' });
     expect(c).toMatchObject({ metric: 'tỷ lệ thất nghiệp', value: 2.3, unit: '%', period: '2024-Q1', source: 'Tổng cục Thống kê' });
