@@ -63,6 +63,7 @@ const STOP_AT = /[,.;:!?()"“”\n]/u;
 const TAIL_CUT = /^(?:so|trong|vào|tính|đến|tới|từ|để|nhằm|khi|nhưng|song|tuy|theo|tại|ở|với|và|đạt|tăng|giảm|chiếm|là|nâng|đưa|giúp|góp|bằng)$/iu;
 /** Connectives and frames that open a clause without being part of its subject. */
 const SUBJECT_LEAD = /^(?:(?:và|còn|riêng|trong đó|theo đó|cụ thể|đồng thời|ngoài ra|bên cạnh đó|tuy nhiên|như vậy|với|trong|tính chung|lũy kế|ước|ước tính|nếu tính cả|nâng|đưa)\s+)+/iu;
+const SENTENCE_COMPARISON_RE = /(?:^|[,;:]\s*)([Ss]o\s+với\s+(?:cùng\s+kỳ|tháng|quý|năm|kỳ)[^,;:]{0,40}?)\s*[,:]/gu;
 const COMPARISON_IN_SUBJECT_RE = /(?<![\p{L}])so\s+(?:với\s+)?(?:cùng\s+kỳ|tháng|quý|năm|kế\s+hoạch|kỳ)[^,;]*$/u;
 /** A comparison after the figure: "so với cùng kỳ năm trước", "so với kế hoạch". */
 const COMPARISON_RE = /(?<![\p{L}])(so\s+với\s+[^,;.()]{2,60}?)(?=\s*(?:[,;.()]|$|\s+(?:và|nhưng|trong|khi)\s))/u;
@@ -179,7 +180,13 @@ function composeMetric(s: string, n: NumberMention, qualLen: number, unit: UnitR
   const tailEnd = paren >= 0 && paren < ce ? paren : ce;
   const rest = s.slice(unit.end, tailEnd);
   const cmp = COMPARISON_RE.exec(rest);
-  const comparison = cmp ? cmp[1]!.replace(/\s+/g, ' ').trim() : comparisonBefore;
+  let comparison = cmp ? cmp[1]!.replace(/\s+/g, ' ').trim() : comparisonBefore;
+  // A comparison set once for a list ("So với tháng trước, … nhà ở tăng 0,53%; giáo dục tăng 0,2%") holds
+  // for every rate after it in the sentence.
+  if (!comparison && (unit.unit === '%' || unit.unit === 'điểm phần trăm')) {
+    const earlier = [...s.slice(Math.max(0, cs - 2 * CLAUSE_WINDOW), cs).matchAll(SENTENCE_COMPARISON_RE)].pop();
+    if (earlier) comparison = earlier[1]!.replace(/\s+/g, ' ').trim();
+  }
   const tailWords: string[] = [];
   for (const w of withoutDates(s, unit.end, cmp ? unit.end + cmp.index : tailEnd, dates).split(/\s+/).filter(Boolean)) {
     if (TAIL_CUT.test(w) || tailWords.length >= 9) break;
@@ -226,9 +233,15 @@ function periodFor(s: string, dates: readonly DateMention[], numSpan: Span, fram
     ?? nearest(usable.filter((d) => d.span[0] >= semiStart && d.span[1] <= semiEnd))
     ?? nearest(usable.filter((d) => d.span[1] <= numSpan[0]));
   if (!found) return { period: frame, framing: false };
-  const framing = ['month', 'quarter', 'half', 'months'].includes(found.kind)
-    || (found.kind === 'date' && /(?:đến|tính\s+đến|lũy\s+kế|hết)(?:\s+hết)?(?:\s+ngày)?\s*$/iu.test(s.slice(Math.max(0, found.span[0] - 20), found.span[0])));
-  return { period: periodOf(found), framing };
+  return { period: periodOf(found), framing: isFramingPeriod(s, found) };
+}
+
+/** Statistical periods frame the next sentences: a month, a quarter, a half, cumulative months, a range of days, "đến hết ngày …". */
+function isFramingPeriod(s: string, d: DateMention): boolean {
+  if (isComparisonBase(s, d)) return false;
+  return ['month', 'quarter', 'half', 'months'].includes(d.kind)
+    || (d.kind === 'range' && /^\d{4}-\d{2}-\d{2}\//.test(d.value))
+    || (d.kind === 'date' && /(?:đến|tính\s+đến|lũy\s+kế|hết)(?:\s+hết)?(?:\s+ngày)?\s*$/iu.test(s.slice(Math.max(0, d.span[0] - 20), d.span[0])));
 }
 
 /** The ";"-separated part of the sentence around a span, within the clause window. */
@@ -270,6 +283,16 @@ export function extractClaims(text: string, ctx: ClaimContext = {}): Claim[] {
   const allNumbers = findNumbers(text, { mask, words: NUMBER_WORDS_HINT.test(text) })
     .filter((n) => !n.words || n.value >= 10 || n.factor > 1 || NUMBER_WORDS_HINT.test(n.raw));
   let next = 0;
+  // The month and quarter the article last named as reported periods (for "so với tháng trước").
+  let lastMonth: string | null = null;
+  let lastQuarter: string | null = null;
+  const noteReported = (s: string, dates: readonly DateMention[]) => {
+    for (const d of dates) {
+      if (isComparisonBase(s, d)) continue;
+      if (d.kind === 'month') lastMonth = d.value;
+      if (d.kind === 'quarter') lastQuarter = d.value;
+    }
+  };
   for (const sentence of ctx.sentences ?? splitSentences(text)) {
     // A new paragraph starts a new frame: a period carried from sentence to sentence stops at a blank line.
     if (text.slice(lastEnd, sentence.span[0]).includes('\n')) frame = null;
@@ -281,9 +304,17 @@ export function extractClaims(text: string, ctx: ClaimContext = {}): Claim[] {
       const n = allNumbers[k]!;
       numbers.push({ ...n, span: [n.span[0] - from, n.span[1] - from] });
     }
-    if (!numbers.length) continue;
     const s = sentence.text;
     const dates = datesWithin(allDates, sentence.span);
+    if (!numbers.length) {
+      // A sentence that opens with a reporting period ("Từ 1/1/2025 đến 16/9/2025, …", "Trong tháng 5, …")
+      // frames the figures of the next sentences even when it has none itself.
+      const opening = dates.find((d) => d.span[0] <= 40 && isFramingPeriod(s, d));
+      if (opening) frame = periodOf(opening);
+      noteReported(s, dates);
+      continue;
+    }
+    noteReported(s, dates);
     let prevSubject = '';
     let sentenceFrame: string | null = null;
     for (let i = 0; i < numbers.length; i++) {
@@ -291,6 +322,10 @@ export function extractClaims(text: string, ctx: ClaimContext = {}): Claim[] {
       const near = dates.length > 8 ? dates.filter((d) => d.span[1] >= n.span[0] - 3 * CLAUSE_WINDOW && d.span[0] <= n.span[1] + 3 * CLAUSE_WINDOW) : dates;
       const claim = readClaim(s, n, numbers[i + 1], near, prevSubject, frame);
       if (!claim) continue;
+      // "so với tháng trước" makes the figure a monthly one: its period is the month being reported.
+      const c = claim.claim;
+      if (c.comparison && lastMonth && /tháng\s+trước/u.test(c.comparison) && !/^\d{4}-\d{2}$/.test(c.period ?? '')) c.period = lastMonth;
+      if (c.comparison && lastQuarter && /quý\s+trước/u.test(c.comparison) && !/-Q\d$/.test(c.period ?? '')) c.period = lastQuarter;
       if (claim.subject) prevSubject = claim.subject;
       if (claim.frame) sentenceFrame = claim.frame;
       claims.push({ ...claim.claim, sentence: s, span: [from + n.span[0], from + n.span[1]] });

@@ -242,7 +242,7 @@ export const RULES: Rule[] = [
   {
     // "từ ngày 17/9 đến hết ngày 31/12/2024", "từ 1/1 đến 30/6/2023": the first day takes the second's year.
     name: 'từ D/M đến D/M/Y',
-    re: new RegExp(String.raw`${B}(?:từ|kể\s+từ)\s+(?:ngày\s+)?(\d{1,2})\s?[/.\-]\s?(\d{1,2})(?:\s?[/.\-]\s?${YEAR})?\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\s?[/.\-]\s?(\d{1,2})(?:\s?[/.\-]\s?${YEAR})?(?![\p{L}\p{N}]|[/.\-]\d)`, 'giu'),
+    re: new RegExp(String.raw`${B}(?:từ|kể\s+từ)\s+(?:ngày\s+|thời\s+điểm\s+)?(\d{1,2})\s?[/.\-]\s?(\d{1,2})(?:\s?[/.\-]\s?${YEAR})?\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:ngày\s+|thời\s+điểm\s+)?(\d{1,2})\s?[/.\-]\s?(\d{1,2})(?:\s?[/.\-]\s?${YEAR})?(?![\p{L}\p{N}]|[/.\-]\d)`, 'giu'),
     build: (m, ref) => {
       const [d1, m1, d2, m2] = [+m[1]!, +m[2]!, +m[4]!, +m[5]!];
       const y2 = m[6] ? +m[6] : inferYear(ref, m2, d2);
@@ -263,6 +263,19 @@ export const RULES: Rule[] = [
       const y1 = m[2] ? +m[2] : m[3] ? +m[3] : (m1 > m2 ? y2 - 1 : y2);
       if (y1 === y2) return { kind: 'months', value: monthsPeriod(y1, m1, m2), inferred: !(m[5] || m[6]) };
       return { kind: 'range', value: `${y1}-${pad(m1)}/${y2}-${pad(m2)}`, inferred: !(m[5] || m[6]) };
+    },
+  },
+  {
+    // "từ nay đến 31/12/2024", "từ nay đến hết ngày 31/12": the reference day to that day.
+    name: 'từ nay đến D/M/Y',
+    re: new RegExp(String.raw`${B}(?:từ|kể\s+từ)\s+(?:nay|hôm\s+nay|bây\s+giờ)\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\s?[/.\-]\s?(\d{1,2})(?:\s?[/.\-]\s?${YEAR})?(?![\p{L}\p{N}]|[/.\-]\d)`, 'giu'),
+    build: (m, ref) => {
+      const r = refParts(ref);
+      if (!r) return null;
+      const d = +m[1]!, mo = +m[2]!;
+      const y = m[3] ? +m[3] : inferYear(ref, mo, d);
+      if (y === null || !isValidDate(y, mo, d)) return null;
+      return { kind: 'range', value: `${iso(r.y, r.m, r.d)}/${iso(y, mo, d)}`, inferred: true };
     },
   },
   {
