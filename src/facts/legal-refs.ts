@@ -6,7 +6,7 @@
  */
 import type { LegalRef, Span } from '../types.js';
 import { DOC_TYPES, DOC_TYPE_NAMES, ISSUER_ALIASES, ISSUERS, NUMBER_ONLY_TYPES } from './data/legal.js';
-import { alternation } from '../text/regex.js';
+import { alternation, matchWords } from '../text/regex.js';
 import { inferYear, isValidDate, parseDateTime } from '../text/dates.js';
 import { ROMAN } from '../text/data/numbers.js';
 import { matchOrganizationAt } from './organizations.js';
@@ -30,7 +30,7 @@ const TYPE_NAMES_RE = alternation(DOC_TYPE_NAMES);
 /** "Nghị định số", "Quyết định", "Thông tư liên tịch số" right before a number. */
 const TYPE_BEFORE_RE = new RegExp(String.raw`(?<![\p{L}\p{N}])(${TYPE_NAMES_RE})(?:\s+số)?\s*:?\s*$`, 'iu');
 const SHORT_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(${alternation(NUMBER_ONLY_TYPES)})(\s+số)?\s+(\d{1,5}[a-z]?)(?![\p{L}\p{N}]|\s?[/\-]\s?\p{L}|[/.,]\d)`,
+  String.raw`(${alternation(NUMBER_ONLY_TYPES)})(\s+số)?\s+(\d{1,5}[a-z]?)(?![\p{L}\p{N}]|\s?[/\-]\s?\p{L}|[/.,]\d)`,
   'gu',
 );
 function isLawIssuer(code: string): boolean {
@@ -156,7 +156,7 @@ function findAll(text: string): Found[] {
   const takenSpans = new SpanSet();
   for (const f of found) takenSpans.add(f.span[0], f.span[1]);
   const taken = (s: Span) => takenSpans.overlaps(s[0], s[1]);
-  for (const m of text.matchAll(SHORT_RE)) {
+  for (const m of matchWords(SHORT_RE, text)) {
     const span: Span = [m.index, m.index + m[0].length];
     if (taken(span)) continue;
     const n = m[3]!;

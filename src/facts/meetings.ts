@@ -6,14 +6,14 @@
 import type { Meeting, MeetingMode, Official, Span } from '../types.js';
 import { MEETING_KINDS, MODE_PHRASES, ORDINAL_WORDS } from './data/meetings.js';
 import { ROMAN } from '../text/data/numbers.js';
-import { alternation } from '../text/regex.js';
+import { alternation, matchWords } from '../text/regex.js';
 import { datesWithin, findDates, type DateMention, type RefDate } from '../text/dates.js';
 import { splitSentences, sentenceAt, type Sentence } from '../text/sentences.js';
 import { matchOrganizationAt, matchHeadAt, findOrganizations } from './organizations.js';
 import { foldKey } from '../text/normalize.js';
 
 const KIND_BY_FORM = new Map(MEETING_KINDS.flatMap((k) => k.forms.map((f) => [f, k.kind] as const)));
-const KIND_RE = new RegExp(String.raw`(?<![\p{L}\p{N}])(${alternation(KIND_BY_FORM.keys())})(?![\p{L}\p{N}])`, 'giu');
+const KIND_RE = new RegExp(String.raw`(${alternation(KIND_BY_FORM.keys())})(?![\p{L}\p{N}])`, 'giu');
 const ORDINAL_RE = new RegExp(
   String.raw`^\s*(?:\p{L}+\s+){0,3}?(?:lần\s+)?thứ\s+(\d{1,3}|[IVXL]+|${alternation(Object.keys(ORDINAL_WORDS))})(?![\p{L}\p{N}])`,
   'iu',
@@ -90,7 +90,7 @@ export function extractMeetings(text: string, ctx: MeetingContext = {}): Meeting
     }
     return f;
   };
-  for (const m of text.matchAll(KIND_RE)) {
+  for (const m of matchWords(KIND_RE, text)) {
     const before = text.slice(Math.max(0, m.index - 12), m.index);
     if (GENERIC_BEFORE_RE.test(before) && !/(?:cuộc|buổi)\s*$/iu.test(before)) continue;
     const kind = KIND_BY_FORM.get(m[1]!.toLowerCase()) ?? m[1]!.toLowerCase();

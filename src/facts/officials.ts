@@ -9,7 +9,7 @@ import type { Official, Span } from '../types.js';
 import { ACADEMIC, FAMILY_NAMES, HONORIFICS, RANKS, TITLE_MODIFIERS, TITLES } from './data/people.js';
 import { MINISTRIES } from './data/organizations.js';
 import { expandAbbreviations, matchOrganizationAt } from './organizations.js';
-import { alternation } from '../text/regex.js';
+import { alternation, matchWords } from '../text/regex.js';
 import { canonicalKey } from '../text/normalize.js';
 import { SpanSet } from '../text/spans.js';
 
@@ -20,10 +20,10 @@ const PREFIX_RE = new RegExp(String.raw`(?:${alternation([...ACADEMIC, ...HONORI
 const SYL = String.raw`\p{Lu}[\p{Ll}\p{M}]*`;
 const NAME_RE = new RegExp(String.raw`${SYL}(?:\s+${SYL}){1,3}${E}`, 'uy');
 const START_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:(?:${alternation(TITLE_MODIFIERS)})\s+)?(?:${alternation([...TITLES, ...RANKS, ...ACADEMIC, ...HONORIFICS])})${E}`,
+  String.raw`(?:(?:${alternation(TITLE_MODIFIERS)})\s+)?(?:${alternation([...TITLES, ...RANKS, ...ACADEMIC, ...HONORIFICS])})${E}`,
   'gu',
 );
-const FAMILY_START_RE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternation(FAMILY_NAMES)})(?:\s+${SYL}){1,3}${E}`, 'gu');
+const FAMILY_START_RE = new RegExp(String.raw`(?:${alternation(FAMILY_NAMES)})(?:\s+${SYL}){1,3}${E}`, 'gu');
 /** Ministries written without "Bộ" after a minister's title: "Bộ trưởng Quốc phòng". */
 const MINISTRY_BARE_RE = new RegExp(
   String.raw`(?:${alternation(MINISTRIES.filter((m) => m.name.startsWith('Bộ ')).map((m) => m.name.slice(3)))})${E}`,
@@ -143,7 +143,7 @@ export function extractOfficials(text: string): Official[] {
     if (!o.mentions.some((m) => m[0] === span[0])) o.mentions.push(span);
   };
   const covered = new SpanSet();
-  for (const m of text.matchAll(START_RE)) {
+  for (const m of matchWords(START_RE, text)) {
     if (covered.contains(m.index)) continue;
     const chain = parseChain(text, m.index, true);
     if (!chain || !chain.name || !chain.nameSpan) continue;
@@ -153,7 +153,7 @@ export function extractOfficials(text: string): Official[] {
     if (after.end > chain.end) covered.add(chain.end, after.end);
   }
   // "Nguyễn Hòa Bình, Phó Thủ tướng Thường trực Chính phủ": a name first, its titles after it.
-  for (const m of text.matchAll(FAMILY_START_RE)) {
+  for (const m of matchWords(FAMILY_START_RE, text)) {
     if (covered.contains(m.index)) continue;
     const name = m[0].replace(/\s+/g, ' ');
     if (!isPlausibleName(name, false)) continue;

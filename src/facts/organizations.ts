@@ -3,7 +3,7 @@
  * abbreviations), then a head word ("Cục", "Ủy ban", "Sở") and what follows it up to a stop word.
  */
 import { BODIES, MINISTRIES, ORG_ABBREVIATIONS, ORG_HEADS, type Organization } from './data/organizations.js';
-import { escapeRe } from '../text/regex.js';
+import { escapeRe, matchWords } from '../text/regex.js';
 import { FAMILY_NAMES } from './data/people.js';
 
 export interface OrgMatch {
@@ -136,9 +136,8 @@ export function matchHeadAt(text: string, at: number): string | null {
 /** Every organization named in `text`, left to right, not overlapping. */
 export function findOrganizations(text: string): OrgMatch[] {
   const out: OrgMatch[] = [];
-  const starts = /(?<![\p{L}\p{N}])\p{Lu}/gu;
-  let m: RegExpExecArray | null;
-  while ((m = starts.exec(text))) {
+  const starts = /\p{Lu}/gu;
+  for (const m of matchWords(starts, text)) {
     const org = matchOrganizationAt(text, m.index);
     if (org) {
       out.push(org);

@@ -115,7 +115,7 @@ const NOT_AFTER_COUNT = String.raw`(?<!(?:\p{N}|(?<![\p{L}])(?:một|hai|ba|bố
  * start of a sentence ("9 tháng, …", "Trong 9 tháng, …"), "tính chung", "lũy kế". Elsewhere "9 tháng" is
  * a duration ("thời hạn 9 tháng"), unless it is followed by "qua" ("9 tháng qua").
  */
-const REPORT_CUE = /(?:(?:^|[.!?:;]\s|\n)\s*(?:[Tt]rong\s+)?|(?:^|[^\p{L}])(?:[Tt]ính\s+chung|[Ll]ũy\s+kế|[Ll]uỹ\s+kế)\s+)$/u;
+const REPORT_CUE = /(?:(?:^|[.!?:;]\s|\n)\s*(?:[Tt]rong\s+)?|(?:^|[^\p{L}])(?:[Tt]ính\s+chung|[Ll]ũy\s+kế|[Ll]uỹ\s+kế|[Bb]ình\s+quân|chung\s+của|tăng\s+trưởng\s+của|kết\s+quả)\s+)$/u;
 
 const WORD_MONTHS: Record<string, number> = { 'sáu': 6, 'chín': 9, 'ba': 3, 'mười một': 11, 'mười': 10, 'bốn': 4, 'năm': 5, 'tám': 8, 'bảy': 7, 'hai': 2 };
 const monthCount = (s: string) => (/^\d+$/.test(s) ? Number(s) : WORD_MONTHS[s.toLowerCase()] ?? NaN);
