@@ -233,10 +233,6 @@ function periodFor(s: string, dates: readonly DateMention[], numSpan: Span, fram
     ?? nearest(usable.filter((d) => d.span[0] >= semiStart && d.span[1] <= semiEnd))
     ?? nearest(usable.filter((d) => d.span[1] <= numSpan[0]));
   if (!found) return { period: frame, framing: false };
-  // "tính đến ngày 15/6/2017": a running total since the start of that year.
-  if (found.kind === 'date' && /tính\s+(?:đến|tới)(?:\s+hết)?(?:\s+ngày)?\s*$/iu.test(s.slice(Math.max(0, found.span[0] - 24), found.span[0]))) {
-    return { period: `${found.value.slice(0, 4)}-01-01/${found.value}`, framing: true };
-  }
   return { period: periodOf(found), framing: isFramingPeriod(s, found) };
 }
 
