@@ -34,7 +34,8 @@ export interface FetchResult extends Page {
   elapsedMs: number;
 }
 
-export const DEFAULT_USER_AGENT = 'vnpress/0.1 (+https://github.com/vnpress/vnpress; research crawler of public press releases)';
+/** Says who we are; `--contact` adds an address so that site owners can reach the person running the crawl. */
+export const DEFAULT_USER_AGENT = 'vnpress/0.1 (research crawler of public press releases)';
 
 export class Fetcher {
   private readonly agent: Agent;

@@ -9,7 +9,7 @@ import { ROMAN } from '../text/data/numbers.js';
 import { alternation, matchWords } from '../text/regex.js';
 import { datesWithin, findDates, type DateMention, type RefDate } from '../text/dates.js';
 import { splitSentences, sentenceAt, type Sentence } from '../text/sentences.js';
-import { matchOrganizationAt, matchHeadAt, findOrganizations } from './organizations.js';
+import { matchOrganizationAt, matchHeadAt, findOrganizations, type OrgMatch } from './organizations.js';
 import { foldKey } from '../text/normalize.js';
 
 const KIND_BY_FORM = new Map(MEETING_KINDS.flatMap((k) => k.forms.map((f) => [f, k.kind] as const)));
@@ -78,7 +78,9 @@ export function extractMeetings(text: string, ctx: MeetingContext = {}): Meeting
   const sentences = ctx.sentences ?? splitSentences(text);
   const allDates = ctx.dates ?? findDates(text, ctx.publishedOn);
   const officials = ctx.officials ?? [];
-  const orgs = findOrganizations(text);
+  // The article's organizations are needed only to expand a bare "của Ủy ban": read them on first need.
+  let orgList: OrgMatch[] | null = null;
+  const orgs = () => (orgList ??= findOrganizations(text));
   const candidates: Candidate[] = [];
   // What a sentence says about any meeting in it (its days, chair, mode, place), read once per sentence.
   const cache = new Map<Sentence, SentenceFeatures>();
@@ -112,17 +114,17 @@ export function extractMeetings(text: string, ctx: MeetingContext = {}): Meeting
 }
 
 /** The body holding a meeting: "của Ủy ban …", or an organization right after the kind ("Phiên họp thứ 12 Ủy ban …"). */
-function bodyOf(text: string, at: number, orgs: readonly { name: string; start: number }[]): string | null {
+function bodyOf(text: string, at: number, orgs: () => readonly OrgMatch[]): string | null {
   const rest = text.slice(at, at + 12);
   const lead = /^\s*(?:của\s+|do\s+)?/u.exec(rest)![0];
   const org = matchOrganizationAt(text, at + lead.length);
   if (!org) {
     const head = lead ? matchHeadAt(text, at + lead.length) : null;
-    return head ? orgs.find((o) => o.name.startsWith(`${head} `))?.name ?? null : null;
+    return head ? orgs().find((o) => o.name.startsWith(`${head} `))?.name ?? null : null;
   }
   // A bare head ("của Ủy ban") refers back to the full name given earlier in the article.
   if (org.name.split(' ').length <= 2) {
-    const full = orgs.find((o) => o.name.startsWith(org.name) && o.name.length > org.name.length);
+    const full = orgs().find((o) => o.name.startsWith(org.name) && o.name.length > org.name.length);
     if (full) return full.name;
   }
   return org.name;

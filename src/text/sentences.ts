@@ -38,7 +38,13 @@ export function splitSentences(text: string): Sentence[] {
     while (b > a && /\s/.test(text[b - 1]!)) b--;
     if (b > a) out.push({ text: text.slice(a, b), span: [a, b] });
   };
+  // Jump from one possible end (a line break or an end mark) to the next instead of testing every character.
+  const CANDIDATE = /[\n.!?…]/g;
   for (let i = 0; i < text.length; i++) {
+    CANDIDATE.lastIndex = i;
+    const next = CANDIDATE.exec(text);
+    if (!next) break;
+    i = next.index;
     const ch = text[i]!;
     if (ch === '\n') {
       push(i);
