@@ -117,13 +117,15 @@ export function clauseBounds(s: string, at: number): [number, number] {
   const open = openAt < 0 ? -1 : lo + openAt;
   const closeAt = s.slice(at, hi).indexOf(')');
   const close = closeAt < 0 ? -1 : at + closeAt;
-  const inParens = open >= 0 && close >= 0 && s.indexOf(')', open) >= at;
+  const firstClose = open >= 0 ? s.slice(open, hi).indexOf(')') : -1;
+  const inParens = open >= 0 && close >= 0 && open + firstClose >= at;
+  const isDigit = (i: number) => { const c = s.charCodeAt(i); return c >= 48 && c <= 57; };
   const isBoundary = (i: number) => {
-    const c = s[i];
-    if (c === ';') return true;
+    const c = s.charCodeAt(i);
+    if (c === 59) return true; // ;
     if (inParens && (i === open || i === close)) return true;
-    if ((c === ',' || c === ':') && !(/\d/.test(s[i - 1] ?? '') && /\d/.test(s[i + 1] ?? ''))) return true;
-    return false;
+    // "," or ":", but not a decimal comma or a time "14:30".
+    return (c === 44 || c === 58) && !(isDigit(i - 1) && isDigit(i + 1));
   };
   let start = at;
   while (start > lo && !isBoundary(start - 1)) start--;
@@ -258,7 +260,18 @@ function semicolonPart(s: string, span: Span): [number, number] {
  * ("kế hoạch vốn năm 2016", "mục tiêu đến năm 2025"), or the date of a document cited next to the figure
  * ("Quyết định số 610 ngày 13/7/2022").
  */
+const comparisonBaseCache = new WeakMap<DateMention, boolean>();
+
 function isComparisonBase(s: string, d: DateMention): boolean {
+  let known = comparisonBaseCache.get(d);
+  if (known === undefined) {
+    known = readComparisonBase(s, d);
+    comparisonBaseCache.set(d, known);
+  }
+  return known;
+}
+
+function readComparisonBase(s: string, d: DateMention): boolean {
   const before = s.slice(Math.max(0, d.span[0] - 40), d.span[0]);
   return /(?:so\s+với|cùng\s+kỳ|bằng|gấp)(?:\s+[\p{L}\p{N}]+){0,3}\s*$/iu.test(before)
     || /(?:kế\s+hoạch|mục\s+tiêu|dự\s+toán|chỉ\s+tiêu|tầm\s+nhìn)(?:\s+vốn)?(?:\s+(?:đến|tới))?\s*$/iu.test(before)
