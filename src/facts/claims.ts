@@ -186,8 +186,13 @@ function composeMetric(s: string, n: NumberMention, qualLen: number, unit: UnitR
   // A comparison set once for a list ("So với tháng trước, … nhà ở tăng 0,53%; giáo dục tăng 0,2%") holds
   // for every rate after it in the sentence.
   if (!comparison && (unit.unit === '%' || unit.unit === 'điểm phần trăm')) {
-    const earlier = [...s.slice(Math.max(0, cs - 2 * CLAUSE_WINDOW), cs).matchAll(SENTENCE_COMPARISON_RE)].pop();
-    if (earlier) comparison = earlier[1]!.replace(/\s+/g, ' ').trim();
+    const from = Math.max(0, cs - 2 * CLAUSE_WINDOW);
+    const window = s.slice(from, cs);
+    const at = from + Math.max(window.lastIndexOf('so với'), window.lastIndexOf('So với'));
+    if (at >= from) {
+      const earlier = [...s.slice(Math.max(from, at - 3), cs).matchAll(SENTENCE_COMPARISON_RE)].pop();
+      if (earlier) comparison = earlier[1]!.replace(/\s+/g, ' ').trim();
+    }
   }
   const tailWords: string[] = [];
   for (const w of withoutDates(s, unit.end, cmp ? unit.end + cmp.index : tailEnd, dates).split(/\s+/).filter(Boolean)) {

@@ -26,13 +26,9 @@ export function unitClass(unit: string): string {
   return foldKey(unit);
 }
 
-/** Words that can start a phrasing: a text with none of them matches no entry, and the regex is skipped. */
-const FIRST_WORDS = new Set([...BY_PHRASING.keys()].map((p) => p.split(' ')[0]!));
-
 /** The catalog entry whose phrasing appears in `text` and whose units admit `unit`, longest phrasing first. */
 export function catalogEntry(text: string, unit: string): MetricEntry | null {
   const folded = foldKey(text);
-  if (!folded.split(/[^a-z0-9]+/).some((w) => FIRST_WORDS.has(w))) return null;
   let best: { entry: MetricEntry; length: number } | null = null;
   for (const m of matchWords(PHRASINGS_RE, folded, /[a-z0-9]/)) {
     const entries = BY_PHRASING.get(m[0].replace(/\s+/g, ' ')) ?? [];
