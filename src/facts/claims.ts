@@ -8,7 +8,7 @@ import { COUNT_NOUNS, CHANGE_WORDS, LINK_VERBS, NOT_UNIT_WORDS, QUALIFIERS, TIME
 import { findNumbers, type NumberMention } from '../text/numbers.js';
 import { datesWithin, findDates, periodOf, type DateMention, type RefDate } from '../text/dates.js';
 import { splitSentences, type Sentence } from '../text/sentences.js';
-import { alternation, escapeRe, matchWords } from '../text/regex.js';
+import { alternation, escapeRe, matchWords, SuffixTable } from '../text/regex.js';
 import { SpanSet } from '../text/spans.js';
 import { metricKey } from './metric-key.js';
 
@@ -24,10 +24,9 @@ export interface ClaimContext {
 const UNIT_RE = new RegExp(String.raw`^\s*(${UNIT_WORDS.map((u) => escapeRe(u.written)).join('|')})(?![\p{L}\p{N}])`, 'u');
 const UNIT_BY_WRITTEN = new Map(UNIT_WORDS.map((u) => [u.written, u.unit]));
 const COUNT_NOUN_RE = new RegExp(String.raw`^\s*(${alternation(COUNT_NOUNS)})(?![\p{L}\p{N}])`, 'iu');
-const QUALIFIER_RE = new RegExp(String.raw`(?<![\p{L}\p{N}])(${alternation(QUALIFIERS.map((q) => q.phrase))})\s*$`, 'iu');
-const QUALIFIER_BY_PHRASE = new Map(QUALIFIERS.map((q) => [q.phrase, q.approx]));
-const CHANGE_RE = new RegExp(String.raw`(?<![\p{L}\p{N}])(${alternation(CHANGE_WORDS.map((c) => c.phrase))})\s*$`, 'iu');
-const LINK_RE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternation(LINK_VERBS)})\s*$`, 'iu');
+const QUALIFIER_TABLE = new SuffixTable(QUALIFIERS.map((q) => [q.phrase, q.approx] as const));
+const CHANGE_TABLE = new SuffixTable(CHANGE_WORDS.map((c) => [c.phrase, c.change] as const));
+const LINK_TABLE = new SuffixTable(LINK_VERBS.map((v) => [v, true] as const));
 const RANK_BEFORE_RE = /(?:xếp\s+hạng|xếp|đứng|vị\s+trí|hạng)(?:\s+thứ)?\s*$/iu;
 /** Things that carry numbers but are not quantities: articles of law, ordinals, routes, congresses. */
 const MASK_RES: RegExp[] = [
@@ -69,9 +68,8 @@ const COMPARISON_IN_SUBJECT_RE = /(?<![\p{L}])so\s+(?:với\s+)?(?:cùng\s+kỳ|
 const COMPARISON_RE = /(?<![\p{L}])(so\s+với\s+[^,;.()]{2,60}?)(?=\s*(?:[,;.()]|$|\s+(?:và|nhưng|trong|khi)\s))/u;
 
 function approxBefore(before: string): { approx: Approx; length: number } {
-  const m = QUALIFIER_RE.exec(before);
-  if (!m) return { approx: 'exact', length: 0 };
-  return { approx: QUALIFIER_BY_PHRASE.get(m[1]!.toLowerCase().replace(/\s+/g, ' ')) ?? 'exact', length: m[0].length };
+  const m = QUALIFIER_TABLE.match(before);
+  return m ? { approx: m.value, length: m.length } : { approx: 'exact', length: 0 };
 }
 
 interface UnitRead {
@@ -162,10 +160,9 @@ function composeMetric(s: string, n: NumberMention, qualLen: number, unit: UnitR
   const [cs, ce] = clauseBounds(s, n.span[0]);
   const numStart = n.span[0] - qualLen;
   const left = withoutDates(s, cs, numStart, dates);
-  const linkWindow = Math.max(0, left.length - 40);
-  const linkAt = LINK_RE.exec(left.slice(linkWindow));
-  const link = linkAt ? { index: linkWindow + linkAt.index, 0: linkAt[0] } : null;
-  const verb = link ? link[0].trim().toLowerCase() : '';
+  const linkAt = LINK_TABLE.match(left);
+  const link = linkAt ? { index: left.length - linkAt.length } : null;
+  const verb = linkAt ? linkAt.phrase : '';
   let subject = (link ? left.slice(0, link.index) : left).replace(SUBJECT_LEAD, '').trim();
   // "CPI bình quân 6 tháng so với cùng kỳ năm trước tăng 4,15%": the comparison is not part of the subject.
   const cmpInSubject = COMPARISON_IN_SUBJECT_RE.exec(subject);
@@ -374,9 +371,8 @@ function readClaim(
   const q = approxBefore(before);
   let approx = q.approx;
   const beforeQ = before.slice(0, before.length - q.length);
-  const change = CHANGE_RE.exec(beforeQ) ?? CHANGE_RE.exec(before);
-  let direction: 'up' | 'down' | null = null;
-  if (change) direction = CHANGE_WORDS.find((c) => c.phrase === change[1]!.toLowerCase())?.change ?? null;
+  const change = CHANGE_TABLE.match(beforeQ) ?? CHANGE_TABLE.match(before);
+  const direction: 'up' | 'down' | null = change ? change.value : null;
   // Range bounds: "từ 3 đến 5 tỷ đồng" is at least 3 and at most 5.
   const prevJoin = /(?:đến|tới|[-–])\s*$/u.test(beforeQ) && /\d[\d.,]*\s*(?:đến|tới|[-–])\s*$/u.test(beforeQ);
   if (/(?<![\p{L}])từ\s*$/iu.test(beforeQ) && next && /^\s*(?:đến|tới|-|–)\s*$/u.test(s.slice(n.span[1], next.span[0]))) approx = 'at_least';

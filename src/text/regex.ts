@@ -51,3 +51,52 @@ export function* matchWords(re: RegExp, text: string, notAfter: RegExp = LETTER_
     yield m;
   }
 }
+
+export interface SuffixMatch<T> {
+  phrase: string;
+  value: T;
+  /** Characters from the start of the phrase to the end of the text (trailing spaces included). */
+  length: number;
+}
+
+/**
+ * A table of phrases looked up at the end of a text, word by word: "ước đạt" in "… doanh thu ước đạt ".
+ * Longest phrase first, case-insensitive, whole words. A few map lookups instead of an end-anchored regex
+ * alternation, which V8 tries at every position of the text.
+ */
+export class SuffixTable<T> {
+  private readonly map = new Map<string, T>();
+  private readonly maxWords: number;
+
+  constructor(entries: Iterable<readonly [string, T]>) {
+    let max = 1;
+    for (const [phrase, value] of entries) {
+      const key = phrase.toLowerCase().normalize('NFC').split(/\s+/).join(' ');
+      if (!this.map.has(key)) this.map.set(key, value);
+      max = Math.max(max, key.split(' ').length);
+    }
+    this.maxWords = max;
+  }
+
+  match(text: string): SuffixMatch<T> | null {
+    // Only the last few words matter: split a short tail once and try its suffixes, longest first.
+    const tail = text.slice(-16 * this.maxWords);
+    const trimmed = tail.trimEnd();
+    // An opening bracket or quote glued to a word is not part of it: "(hơn 30 …".
+    const words = trimmed.split(/\s+/).map((w) => w.replace(/^[("“‘'[]+/u, ''));
+    // The first word of the tail may be cut in the middle: it only counts when the tail is the whole text.
+    const usable = tail.length === text.length ? words.length : words.length - 1;
+    for (let k = Math.min(this.maxWords, usable); k >= 1; k--) {
+      const phrase = words.slice(words.length - k).join(' ').toLowerCase();
+      const value = this.map.get(phrase);
+      if (value === undefined) continue;
+      // Offset of the phrase's first word: walk back k words from the end of the trimmed tail.
+      let at = trimmed.length;
+      for (let w = 0; w < k; w++) {
+        at = trimmed.lastIndexOf(words[words.length - 1 - w]!, at - 1);
+      }
+      return { phrase, value, length: tail.length - at };
+    }
+    return null;
+  }
+}

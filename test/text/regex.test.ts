@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alternation, escapeRe, phraseRegex, WB, WE } from '../../src/text/regex.js';
+import { alternation, escapeRe, phraseRegex, WB, WE, SuffixTable } from '../../src/text/regex.js';
 
 /** Every whole match of `re` in `s`, as [text, start]. */
 const matches = (re: RegExp, s: string) => [...s.matchAll(re)].map((m) => [m[0], m.index] as const);
@@ -81,5 +81,19 @@ describe('escapeRe', () => {
     const special = '.*+?^${}()|[]\\';
     expect(new RegExp(`^${escapeRe(special)}$`).test(special)).toBe(true);
     expect(escapeRe('Nghị định 42/2022/NĐ-CP')).toBe('Nghị định 42/2022/NĐ-CP');
+  });
+});
+
+describe('SuffixTable', () => {
+  const table = new SuffixTable([['hơn', 'over'], ['khoảng hơn', 'over'], ['khoảng', 'about'], ['ít nhất', 'at_least']] as const);
+  it('finds the longest phrase at the end of a text, with the length from its start', () => {
+    expect(table.match('có khoảng hơn ')).toEqual({ phrase: 'khoảng hơn', value: 'over', length: 11 });
+    expect(table.match('đạt ít nhất')).toEqual({ phrase: 'ít nhất', value: 'at_least', length: 7 });
+    expect(table.match('Khoảng ')).toEqual({ phrase: 'khoảng', value: 'about', length: 7 });
+  });
+  it('matches whole words only, and ignores an opening bracket', () => {
+    expect(table.match('nhơn ')).toBeNull();
+    expect(table.match('số liệu (hơn ')?.phrase).toBe('hơn');
+    expect(table.match('')).toBeNull();
   });
 });
