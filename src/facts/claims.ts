@@ -146,7 +146,10 @@ function withoutDates(s: string, from: number, to: number, dates: readonly DateM
 }
 
 interface MetricParts {
+  /** The metric as shown: with its period and comparison where the text gives them. */
   metric: string;
+  /** The metric without dates or comparison: what the metric key is made from. */
+  keyText: string;
   subject: string;
   comparison: string | null;
 }
@@ -159,21 +162,13 @@ interface MetricParts {
 function composeMetric(s: string, n: NumberMention, qualLen: number, unit: UnitRead, dates: readonly DateMention[], prevSubject: string): MetricParts {
   const [cs, ce] = clauseBounds(s, n.span[0]);
   const numStart = n.span[0] - qualLen;
-  const left = withoutDates(s, cs, numStart, dates);
-  const linkAt = LINK_TABLE.match(left);
-  const link = linkAt ? { index: left.length - linkAt.length } : null;
-  const verb = linkAt ? linkAt.phrase : '';
-  let subject = (link ? left.slice(0, link.index) : left).replace(SUBJECT_LEAD, '').trim();
-  // "CPI bình quân 6 tháng so với cùng kỳ năm trước tăng 4,15%": the comparison is not part of the subject.
-  const cmpInSubject = COMPARISON_IN_SUBJECT_RE.exec(subject);
-  let comparisonBefore: string | null = null;
-  if (cmpInSubject) {
-    comparisonBefore = cmpInSubject[0].trim();
-    subject = subject.slice(0, cmpInSubject.index).trim();
-  }
-  subject = subject.replace(/(?:^|\s)(?:và|trong|với|của|cho|còn|là|có|được)$/iu, '').replace(SUBJECT_LEAD, '').trim();
-  const subjectWords = subject.split(/\s+/).filter(Boolean);
-  if (subjectWords.length > 14) subject = subjectWords.slice(-14).join(' ');
+  // The subject is read twice: without its dates (for the metric key, which groups a metric across
+  // periods) and as written (for the metric shown to readers: "CPI bình quân 6 tháng đầu năm 2017").
+  const core = readSubject(withoutDates(s, cs, numStart, dates));
+  const shown = readSubject(s.slice(cs, numStart).replace(/\s+/g, ' ').trim());
+  const verb = core.verb;
+  let subject = core.subject;
+  const comparisonBefore = core.comparison;
   // A parenthesis after the figure is an aside ("6,5% (cao hơn mức 6% Quốc hội giao)"), not the metric.
   const paren = s.indexOf('(', unit.end);
   const tailEnd = paren >= 0 && paren < ce ? paren : ce;
@@ -211,7 +206,29 @@ function composeMetric(s: string, n: NumberMention, qualLen: number, unit: UnitR
   }
   metric = metric.replace(/^[\s,.;:–-]+|[\s,.;:–-]+$/g, '');
   if (!metric) metric = withoutDates(s, cs, ce, dates).split(/\s+/).slice(0, 10).join(' ');
-  return { metric, subject, comparison };
+  // Shown to readers: the subject with its period, and for rates the comparison they are measured against.
+  let display = metric;
+  if (core.subject && shown.subject && metric.startsWith(core.subject)) display = shown.subject + metric.slice(core.subject.length);
+  if ((rate || change) && comparison && !display.includes(comparison)) display = `${display} ${comparison}`;
+  return { metric: display.trim(), keyText: metric, subject, comparison };
+}
+
+/** Subject, verb and a comparison written inside the subject, from the clause text before a figure. */
+function readSubject(left: string): { subject: string; verb: string; comparison: string | null } {
+  const linkAt = LINK_TABLE.match(left);
+  const verb = linkAt ? linkAt.phrase : '';
+  let subject = (linkAt ? left.slice(0, left.length - linkAt.length) : left).replace(SUBJECT_LEAD, '').trim();
+  // "CPI bình quân 6 tháng so với cùng kỳ năm trước tăng 4,15%": the comparison is not part of the subject.
+  const cmpInSubject = COMPARISON_IN_SUBJECT_RE.exec(subject);
+  let comparison: string | null = null;
+  if (cmpInSubject) {
+    comparison = cmpInSubject[0].trim();
+    subject = subject.slice(0, cmpInSubject.index).trim();
+  }
+  subject = subject.replace(/(?:^|\s)(?:và|trong|với|của|cho|còn|là|có|được)$/iu, '').replace(SUBJECT_LEAD, '').trim();
+  const words = subject.split(/\s+/).filter(Boolean);
+  if (words.length > 14) subject = words.slice(-14).join(' ');
+  return { subject, verb, comparison };
 }
 
 /**
@@ -378,14 +395,14 @@ function readClaim(
   if (/(?<![\p{L}])từ\s*$/iu.test(beforeQ) && next && /^\s*(?:đến|tới|-|–)\s*$/u.test(s.slice(n.span[1], next.span[0]))) approx = 'at_least';
   else if (prevJoin && /(?<![\p{L}])từ\s+[\d.,]+\s*(?:đến|tới|[-–])\s*$/iu.test(beforeQ)) approx = 'at_most';
   const parts = rank
-    ? { metric: metricForRank(s, n), subject: '', comparison: null }
+    ? { metric: metricForRank(s, n), keyText: metricForRank(s, n), subject: '', comparison: null }
     : composeMetric(s, n, q.length, unit, dates, prevSubject);
   const resolved = periodFor(s, dates, n.span, frame);
   const [cs, ce] = clauseBounds(s, n.span[0]);
   return {
     frame: resolved.framing ? resolved.period : null,
     claim: {
-      metric: parts.metric, metricKey: metricKey(parts.metric, unit.unit, s.slice(cs, ce)), value: n.value, unit: unit.unit, approx, period: resolved.period,
+      metric: parts.metric, metricKey: metricKey(parts.keyText, unit.unit, s.slice(cs, ce)), value: n.value, unit: unit.unit, approx, period: resolved.period,
       change: direction, comparison: parts.comparison, source: sourceOf(s),
     },
     subject: parts.subject,
