@@ -402,7 +402,7 @@ function readClaim(
   return {
     frame: resolved.framing ? resolved.period : null,
     claim: {
-      metric: parts.metric, metricKey: metricKey(parts.keyText, unit.unit, s.slice(cs, ce)), value: n.value, unit: unit.unit, approx, period: resolved.period,
+      metric: parts.metric, metricKey: metricKey(parts.keyText, unit.unit, withoutDates(s, cs, ce, dates)), value: n.value, unit: unit.unit, approx, period: resolved.period,
       change: direction, comparison: parts.comparison, source: sourceOf(s),
     },
     subject: parts.subject,

@@ -12,6 +12,9 @@ describe('extractClaims', () => {
     expect(claims('Gói hỗ trợ khoảng 2,5 nghìn tỷ đồng.')).toEqual([{ value: 2.5e12, unit: 'đồng', approx: 'about', period: null, change: null }]);
     expect(claims('Có gần 200 triệu lượt tải mới (riêng tháng 6/2022).')).toEqual([{ value: 200_000_000, unit: 'lượt tải', approx: 'nearly', period: '2022-06', change: null }]);
   });
+  it('keys GDP growth whatever the period written inside the clause', () => {
+    expect(extractClaims('GDP quý II/2022 tăng 7,72% so với cùng kỳ năm 2021.', { publishedOn: '2022-06-29' })[0]!.metricKey).toBe('gdp-growth|rate');
+  });
   it('reads changes with their direction', () => {
     expect(claims('GDP quý II/2022 tăng 7,72% so với cùng kỳ năm 2021.')).toEqual([{ value: 7.72, unit: '%', approx: 'exact', period: '2022-Q2', change: 'up' }]);
     expect(claims('Lạm phát cơ bản giảm 0,5 điểm phần trăm.')).toEqual([{ value: 0.5, unit: 'điểm phần trăm', approx: 'exact', period: null, change: 'down' }]);

@@ -14,7 +14,10 @@ describe('metricKey', () => {
     expect(catalogEntry('tăng trưởng GDP', 'người')).toBeNull();
   });
   it('falls back to the clause when the metric names no catalog entry', () => {
-    expect(metricKey('tăng', '%', 'GDP quý II/2022 tăng 7,72%')).toBe('gdp-growth|rate');
+    expect(metricKey('tăng', '%', 'GDP tăng 7,72% so với cùng kỳ')).toBe('gdp-growth|rate');
+  });
+  it('does not take a share of GDP for GDP growth', () => {
+    expect(metricKey('chi cho nghiên cứu và phát triển GDP', '%')).not.toBe('gdp-growth|rate');
   });
   it('gives unknown metrics a normalized text key', () => {
     expect(metricKey('Số hồ sơ được số hóa', 'hồ sơ')).toBe('so-ho-so-duoc-so-hoa|ho so');

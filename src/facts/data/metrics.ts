@@ -17,7 +17,9 @@ const MONEY = ['đồng', 'USD', 'EUR'];
 const RATE = ['%', 'điểm phần trăm'];
 
 export const METRICS: readonly MetricEntry[] = [
-  { key: 'gdp-growth', label: 'Tăng trưởng GDP', phrasings: ['tăng trưởng gdp', 'tốc độ tăng gdp', 'tăng gdp', 'gdp', 'tốc độ tăng trưởng kinh tế', 'tổng sản phẩm trong nước (gdp) tăng', 'tổng sản phẩm trong nước tăng', 'gdp tăng', 'tăng trưởng kinh tế', 'gdp ước tính tăng', 'tăng trưởng gdp quý'], units: RATE, example: 'GDP quý II/2022 tăng 7,72%' },
+  { key: 'gdp-growth', label: 'Tăng trưởng GDP', phrasings: ['tăng trưởng gdp', 'tốc độ tăng gdp', 'tăng gdp', 'tốc độ tăng trưởng kinh tế', 'tổng sản phẩm trong nước (gdp)', 'tổng sản phẩm trong nước', 'gdp tăng', 'gdp ước tăng', 'gdp ước tính tăng', 'tăng trưởng kinh tế'], units: RATE, example: 'GDP quý II/2022 tăng 7,72%' },
+  // A share of GDP ("chi cho nghiên cứu chiếm 0,5% GDP") is not GDP growth: its own key, by what is measured.
+  { key: 'gdp-share', label: 'Tỷ lệ so với GDP', phrasings: ['so với gdp', 'tỷ lệ so với gdp'], units: RATE, example: 'nợ công bằng 37% GDP' },
   { key: 'gdp-value', label: 'Quy mô GDP', phrasings: ['quy mô gdp', 'quy mô nền kinh tế', 'gdp theo giá hiện hành'], units: MONEY, example: 'quy mô GDP đạt 9.513 nghìn tỷ đồng' },
   { key: 'gdp-per-capita', label: 'GDP bình quân đầu người', phrasings: ['gdp bình quân đầu người', 'thu nhập bình quân đầu người'], units: MONEY, example: 'GDP bình quân đầu người đạt 4.110 USD' },
   { key: 'cpi', label: 'Chỉ số giá tiêu dùng (CPI)', phrasings: ['chỉ số giá tiêu dùng', 'cpi bình quân', 'cpi'], units: RATE, example: 'CPI bình quân 6 tháng tăng 4,15%' },
