@@ -37,6 +37,9 @@ function isLawIssuer(code: string): boolean {
   return /^(?:QH|UBTVQH)\d{2}$/.test(code);
 }
 
+/** Programs and plans known by the number of the decision that approved them ("Đề án 06"). */
+const NAMED_BY_DECISION = new Set(['Đề án', 'Chương trình', 'Kế hoạch', 'Chiến lược', 'Quy hoạch']);
+
 /** Tidies a document number to its official spelling: no spaces, ASCII dashes, known issuer spellings. */
 export function normalizeDocNumber(raw: string): string {
   const compact = raw.replace(/\s+/g, '').replace(/[–—‑]/g, '-');
@@ -263,7 +266,9 @@ export function extractLegalRefs(text: string, options: { publishedOn?: string |
     let key = docKey(f.number);
     if (f.short) {
       // "Nghị định 42" after "Nghị định số 42/2022/NĐ-CP": the same document.
-      const full = [...refs.values()].find((r) => r.type === f.type && r.number.split(/[/-]/)[0] === f.number && r.number !== f.number);
+      // "Đề án 06" after "Quyết định số 06/QĐ-TTg … phê duyệt Đề án …": the decision that approved it.
+      const full = [...refs.values()].find((r) => r.number.split(/[/-]/)[0] === f.number && r.number !== f.number
+        && (r.type === f.type || (NAMED_BY_DECISION.has(f.type ?? '') && r.type === 'Quyết định')));
       if (full) {
         full.mentions.push(f.span);
         continue;

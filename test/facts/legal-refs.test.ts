@@ -30,6 +30,11 @@ describe('extractLegalRefs', () => {
     ]);
   });
 
+  it('links "Đề án 06" to the decision that approved it when the article cites it', () => {
+    const refs = extractLegalRefs('Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ phê duyệt Đề án phát triển ứng dụng dữ liệu về dân cư. Triển khai Đề án 06 đạt nhiều kết quả.');
+    expect(refs.map((r) => [r.number, r.mentions.length])).toEqual([['06/QĐ-TTg', 2]]);
+  });
+
   it('keeps numbers named after their type, such as "Đề án 06" and "Quyết định 610"', () => {
     expect(extractLegalRefs('triển khai Đề án 06 trên toàn quốc').map((r) => [r.type, r.number])).toEqual([['Đề án', '06']]);
     expect(one('theo Quyết định số 610 ngày 13/7/2022 của Bộ Xây dựng')).toMatchObject({ type: 'Quyết định', number: '610', issuedOn: '2022-07-13', issuer: 'Bộ Xây dựng' });
