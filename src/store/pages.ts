@@ -15,7 +15,7 @@ export interface SavedPage {
 export class PageStore {
   private readonly stmts;
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     this.stmts = {
       find: db.prepare<[string], { id: number; body_hash: string; etag: string | null; last_modified: string | null }>(
         'SELECT id, body_hash, etag, last_modified FROM pages WHERE url = ?'),

@@ -111,8 +111,3 @@ export const PROVINCES_MERGED_2025: Readonly<Record<string, string>> = {
   'Hậu Giang': 'Cần Thơ', 'Bến Tre': 'Vĩnh Long', 'Trà Vinh': 'Vĩnh Long', 'Tiền Giang': 'Đồng Tháp', 'Bạc Liêu': 'Cà Mau',
   'Kiên Giang': 'An Giang',
 };
-
-/** Whether an organization's name was in use on a date (YYYY-MM-DD). */
-export function validOn(org: Organization, date: string): boolean {
-  return (!org.from || date >= org.from) && (!org.until || date <= org.until);
-}

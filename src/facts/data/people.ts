@@ -57,6 +57,3 @@ export const HONORIFICS: readonly string[] = ['đồng chí', 'Đồng chí', '�
 
 /** Words before a title that qualify it: "cựu Thứ trưởng", "nguyên Bộ trưởng", "tân Bộ trưởng". */
 export const TITLE_MODIFIERS: readonly string[] = ['cựu', 'nguyên', 'tân', 'Quyền', 'quyền'];
-
-/** Words that mark a name as an author's or a photographer's, not an official's. */
-export const CREDIT_MARKERS: readonly string[] = ['Ảnh', 'Ảnh minh họa', 'Ảnh minh hoạ', 'Video', 'Đồ họa', 'Đồ hoạ', 'Bài', 'Nguồn', 'Theo'];

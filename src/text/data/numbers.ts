@@ -41,9 +41,6 @@ export const SCALE_WORDS: Readonly<Record<string, number>> = {
   'trăm': 100, 'nghìn': 1e3, 'ngàn': 1e3, 'triệu': 1e6, 'tỷ': 1e9, 'tỉ': 1e9,
 };
 
-/** Words that shape a number phrase: "mười" 10, "mươi" ×10, "linh"/"lẻ" a zero tens place, "rưỡi" a half. */
-export const STRUCTURE_WORDS = ['mười', 'mươi', 'linh', 'lẻ', 'rưỡi', 'nửa'] as const;
-
 /** Roman numerals used for quarters, congresses and terms (quý IV, Đại hội XIII, khóa XV). */
 export const ROMAN: Readonly<Record<string, number>> = {
   I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10, XI: 11, XII: 12, XIII: 13,
