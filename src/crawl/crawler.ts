@@ -85,6 +85,7 @@ export async function crawl(db: Db, options: CrawlOptions): Promise<CrawlStats> 
   const pages = new PageStore(db);
   const articles = new ArticleStore(db);
   const maxAttempts = options.maxAttempts ?? 4;
+  const articleExists = db.prepare('SELECT 1 FROM articles WHERE url = ?');
   const emit = options.onEvent ?? (() => {});
   const bySource = new Map(sources.map((s) => [s.id, s]));
   const patterns = new Map(sources.map((s) => [s.id, new RegExp(s.articleUrlPattern)]));
@@ -198,7 +199,7 @@ export async function crawl(db: Db, options: CrawlOptions): Promise<CrawlStats> 
         break;
       }
       case 'article': {
-        if (!saved.changed && db.prepare('SELECT 1 FROM articles WHERE url = ?').get(entry.url)) break;
+        if (!saved.changed && articleExists.get(entry.url)) break;
         const article = extractArticle(res.body, { url: entry.url, source: source ?? null });
         for (const w of article.warnings) emit({ type: 'warning', url: entry.url, message: w });
         const facts = extractFacts(article.text, { publishedOn: article.publishedAt });
