@@ -52,6 +52,10 @@ export function* matchWords(re: RegExp, text: string, notAfter: RegExp = LETTER_
   }
 }
 
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 160;
+/** ( " “ ‘ ' [ */
+const OPENERS = new Set([40, 34, 0x201c, 0x2018, 39, 91]);
+
 export interface SuffixMatch<T> {
   phrase: string;
   value: T;
@@ -79,23 +83,29 @@ export class SuffixTable<T> {
   }
 
   match(text: string): SuffixMatch<T> | null {
-    // Only the last few words matter: split a short tail once and try its suffixes, longest first.
-    const tail = text.slice(-16 * this.maxWords);
-    const trimmed = tail.trimEnd();
-    // An opening bracket or quote glued to a word is not part of it: "(hơn 30 …".
-    const words = trimmed.split(/\s+/).map((w) => w.replace(/^[("“‘'[]+/u, ''));
-    // The first word of the tail may be cut in the middle: it only counts when the tail is the whole text.
-    const usable = tail.length === text.length ? words.length : words.length - 1;
-    for (let k = Math.min(this.maxWords, usable); k >= 1; k--) {
-      const phrase = words.slice(words.length - k).join(' ').toLowerCase();
+    // Walk back over the last few words by character codes (no splitting, no regex): this runs several
+    // times for every number in an article.
+    let end = text.length;
+    while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+    const starts: number[] = [];
+    let i = end;
+    while (starts.length < this.maxWords && i > 0) {
+      let j = i;
+      while (j > 0 && !isSpace(text.charCodeAt(j - 1))) j--;
+      // An opening bracket or quote glued to a word is not part of it: "(hơn 30 …".
+      let w = j;
+      while (w < i && OPENERS.has(text.charCodeAt(w))) w++;
+      if (w === i) break;
+      starts.push(w);
+      i = j;
+      while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+    }
+    for (let k = starts.length; k >= 1; k--) {
+      const start = starts[k - 1]!;
+      let phrase = text.slice(start, end).toLowerCase();
+      if (/\s\s|[\t\n]/.test(phrase)) phrase = phrase.replace(/\s+/g, ' ');
       const value = this.map.get(phrase);
-      if (value === undefined) continue;
-      // Offset of the phrase's first word: walk back k words from the end of the trimmed tail.
-      let at = trimmed.length;
-      for (let w = 0; w < k; w++) {
-        at = trimmed.lastIndexOf(words[words.length - 1 - w]!, at - 1);
-      }
-      return { phrase, value, length: tail.length - at };
+      if (value !== undefined) return { phrase, value, length: text.length - start };
     }
     return null;
   }
