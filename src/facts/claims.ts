@@ -387,6 +387,9 @@ function readClaim(
   if (!n.words && n.factor === 1 && Number.isInteger(n.value) && n.value >= 1900 && n.value <= 2100 && unit.unit !== '%' && !COUNT_NOUN_RE.test(s.slice(n.span[1]))) return null;
   const q = approxBefore(before);
   let approx = q.approx;
+  // "từ 8% trở lên" is at least 8%; "từ 30 tuổi trở xuống" at most 30.
+  const bound = /^\s*(?:\p{L}+\s+){0,3}?trở\s+(lên|xuống)(?![\p{L}])/u.exec(s.slice(unit.end, unit.end + 40));
+  if (bound && /(?<![\p{L}])từ\s*$/iu.test(before.slice(0, before.length - q.length))) approx = bound[1] === 'lên' ? 'at_least' : 'at_most';
   const beforeQ = before.slice(0, before.length - q.length);
   const change = CHANGE_TABLE.match(beforeQ) ?? CHANGE_TABLE.match(before);
   const direction: 'up' | 'down' | null = change ? change.value : null;

@@ -19,6 +19,10 @@ describe('extractClaims', () => {
     expect(claims('GDP quý II/2022 tăng 7,72% so với cùng kỳ năm 2021.')).toEqual([{ value: 7.72, unit: '%', approx: 'exact', period: '2022-Q2', change: 'up' }]);
     expect(claims('Lạm phát cơ bản giảm 0,5 điểm phần trăm.')).toEqual([{ value: 0.5, unit: 'điểm phần trăm', approx: 'exact', period: null, change: 'down' }]);
   });
+  it('reads "từ X trở lên" and "từ X trở xuống" as bounds', () => {
+    expect(claims('Mục tiêu tăng trưởng từ 8% trở lên.').map((c) => [c.value, c.approx])).toEqual([[8, 'at_least']]);
+    expect(claims('Doanh nghiệp có từ 50 lao động trở xuống được hỗ trợ.').map((c) => [c.value, c.approx])).toEqual([[50, 'at_most']]);
+  });
   it('reads ranks', () => {
     expect(claims('Việt Nam xếp hạng thứ 7 toàn cầu về lượt tải mới.')).toEqual([{ value: 7, unit: 'hạng', approx: 'exact', period: null, change: null }]);
   });
