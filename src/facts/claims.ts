@@ -36,6 +36,11 @@ const MASK_RES: RegExp[] = [
   /(?:số|Số)\s+\d+(?:[/.\-]\d+)*(?![\p{N}%])(?!\s*(?:%|phần trăm|tỷ|triệu|nghìn|ngàn|doanh|người|lượt|hộ))/gu,
   /\(\d{1,2}\)|\d{2,4}[.\s]\d{3,4}[.\s]\d{3,4}(?![\p{N}])/gu,
   /\d{1,2}\s?-\s?\d{1,2}(?=\s*,?\s*(?:tại|ở|Hà Nội|Thủ tướng))/gu,
+  // Numbers inside names: "công ty trách nhiệm hữu hạn 1 thành viên", "khu phố 6", "tổ dân phố 3".
+  /(?:trách\s+nhiệm\s+hữu\s+hạn|TNHH)\s+\d+\s+thành\s+viên/gu,
+  /(?:khu\s+phố|tổ\s+dân\s+phố|ấp|thôn|xóm|bản|tiểu\s+khu|liên\s+khu)\s+\d+[a-zA-Z]?(?![\p{N}])/gu,
+  // References to numbered items: "các tổ chức quy định từ 1 đến 8 nêu trên".
+  /\d{1,3}\s*(?:đến|-|–)\s*\d{1,3}(?=\s+nêu\s+trên)|\d{1,3}(?=\s+nêu\s+trên)/gu,
 ];
 
 /** Spans of the text whose numbers are not quantities (matched at word starts; see matchWords). */
@@ -84,11 +89,15 @@ function unitAfter(s: string, at: number): UnitRead | null {
   if (u) {
     const unit = UNIT_BY_WRITTEN.get(u[1]!) ?? u[1]!;
     // A rate per something: "đồng/tháng", "USD/tấn".
-    const per = unit.includes('/') ? null : /^\/\s?(\p{L}+)/u.exec(rest.slice(u[0].length));
+    // A percentage per year is still a percentage: "/năm" does not change the unit of "0%/năm".
+    const per = unit.includes('/') || unit === '%' ? null : /^\/\s?(\p{L}+)/u.exec(rest.slice(u[0].length));
     return per ? { unit: `${unit}/${per[1]}`, end: at + u[0].length + per[0].length } : { unit, end: at + u[0].length };
   }
   const c = COUNT_NOUN_RE.exec(rest);
   if (c) return { unit: c[1]!.toLowerCase(), end: at + c[0].length };
+  // A unit written as a ratio of two words: "Uscents/kWh", "USD/tấn", "lượt/ngày".
+  const ratio = /^\s*(\p{L}{1,12}\/\p{L}{1,8})(?![\p{L}\p{N}])/u.exec(rest);
+  if (ratio) return { unit: ratio[1]!, end: at + ratio[0].length };
   const w = /^\s+(\p{Ll}[\p{L}\p{M}]*)(?:\s+(\p{Ll}[\p{L}\p{M}]*))?/u.exec(rest);
   if (!w) return null;
   const first = w[1]!;

@@ -257,7 +257,8 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Num
   for (let i = 0; i + 1 < out.length; i++) {
     const a = out[i]!;
     const b = out[i + 1]!;
-    if (a.factor === 1 && b.factor > 1 && /^(?:\s*[-–]\s*|\s+(?:đến|tới)\s+)$/iu.test(text.slice(a.span[1], b.span[0]))) {
+    // Only when the lower bound stays below the upper: "420.000-3,3 triệu đồng" is 420 000 to 3.3 million.
+    if (a.factor === 1 && b.factor > 1 && a.base <= b.base && /^(?:\s*[-–]\s*|\s+(?:đến|tới)\s+)$/iu.test(text.slice(a.span[1], b.span[0]))) {
       a.factor = b.factor;
       a.value = scaled(a.base, b.factor);
     }

@@ -104,7 +104,7 @@ export const COUNT_NOUNS: readonly string[] = [
   'địa phương', 'trường hợp', 'sản phẩm', 'lượt tải', 'lượt truy cập', 'lượt người', 'lượt khách', 'đơn vị', 'cơ sở',
   'học sinh', 'sinh viên', 'bệnh nhân', 'ca mắc', 'người dân', 'cán bộ', 'công chức', 'viên chức', 'tài khoản',
   'giao dịch', 'dịch vụ công', 'thuê bao', 'phòng học', 'hợp tác xã', 'tổ chức', 'bộ, ngành', 'tỉnh, thành phố',
-  'tỉnh, thành', 'bộ ngành', 'tỉnh thành', 'điểm cầu', 'ứng dụng', 'nền tảng', 'chương trình', 'đề án', 'căn hộ',
+  'tỉnh, thành', 'bộ ngành', 'tỉnh thành', 'điểm cầu', 'ngày công', 'gói thầu', 'giờ', 'phút', 'ứng dụng', 'nền tảng', 'chương trình', 'đề án', 'căn hộ',
   'ngôi nhà', 'xã', 'huyện', 'tỉnh', 'đại biểu', 'quốc gia', 'nước', 'người', 'hộ', 'tuổi', 'chiếc', 'con', 'cây', 'trường', 'bệnh viện', 'hạng', 'vị trí', 'bậc', 'điểm', 'trụ cột', 'đột phá',
 ];
 
@@ -112,8 +112,8 @@ export const COUNT_NOUNS: readonly string[] = [
 export const NOT_UNIT_WORDS: ReadonlySet<string> = new Set([
   'và', 'với', 'so', 'của', 'trong', 'tại', 'theo', 'đến', 'tới', 'từ', 'là', 'được', 'đã', 'sẽ', 'để', 'cho',
   'trên', 'dưới', 'hơn', 'khi', 'thì', 'mà', 'nhưng', 'này', 'đó', 'các', 'những', 'về', 'vào', 'ra', 'lên', 'xuống',
-  'bằng', 'như', 'nên', 'do', 'vì', 'hay', 'hoặc', 'kể', 'trở', 'còn', 'cùng', 'có', 'nay', 'qua', 'tăng', 'giảm',
+  'bằng', 'như', 'nên', 'do', 'vì', 'hay', 'hoặc', 'kể', 'nêu', 'cũng', 'đều', 'đã', 'đang', 'sẽ', 'cần', 'chưa', 'phải', 'vẫn', 'trở', 'còn', 'cùng', 'có', 'nay', 'qua', 'tăng', 'giảm',
 ]);
 
 /** Units of time: a number of days, months or years is a duration or a date part, not a claim about the world. */
-export const TIME_UNITS: ReadonlySet<string> = new Set(['ngày', 'tháng', 'năm', 'tuần', 'giờ', 'phút', 'giây', 'quý', 'buổi', 'kỳ', 'lần thứ', 'thế kỷ']);
+export const TIME_UNITS: ReadonlySet<string> = new Set(['ngày', 'tháng', 'năm', 'tuần', 'quý', 'buổi', 'kỳ', 'lần thứ', 'thế kỷ']);
