@@ -56,6 +56,8 @@ function notQuantities(text: string): Span[] {
   return out;
 }
 
+/** Words right after a bare figure that show its noun was left out because it was just named. */
+const ELLIPSIS_RE = /^\s+(?:cần|đã|đang|chưa|còn|được|sẽ|phải|vẫn|không)(?![\p{L}])/u;
 /** How far (characters) a clause, and twice that a ";"-part, may reach from a number. */
 const CLAUSE_WINDOW = 300;
 /** Scale words: numbers written in words are read only where one of these appears ("hai triệu", "ba mươi"). */
@@ -357,12 +359,14 @@ export function extractClaims(text: string, ctx: ClaimContext = {}): Claim[] {
     }
     noteReported(s, dates);
     let prevSubject = '';
+    let prevUnit: string | null = null;
     let sentenceFrame: string | null = null;
     for (let i = 0; i < numbers.length; i++) {
       const n = numbers[i]!;
       const near = dates.length > 8 ? dates.filter((d) => d.span[1] >= n.span[0] - 3 * CLAUSE_WINDOW && d.span[0] <= n.span[1] + 3 * CLAUSE_WINDOW) : dates;
-      const claim = readClaim(s, n, numbers[i + 1], near, prevSubject, frame);
+      const claim = readClaim(s, n, numbers[i + 1], near, prevSubject, frame, prevUnit);
       if (!claim) continue;
+      if (!UNIT_BY_WRITTEN.has(claim.claim.unit) && claim.claim.unit !== 'hạng') prevUnit = claim.claim.unit;
       // "so với tháng trước" makes the figure a monthly one: its period is the month being reported.
       const c = claim.claim;
       if (c.comparison && lastMonth && /tháng\s+trước/u.test(c.comparison) && !/^\d{4}-\d{2}$/.test(c.period ?? '')) c.period = lastMonth;
@@ -378,6 +382,7 @@ export function extractClaims(text: string, ctx: ClaimContext = {}): Claim[] {
 
 function readClaim(
   s: string, n: NumberMention, next: NumberMention | undefined, dates: readonly DateMention[], prevSubject: string, frame: string | null,
+  prevUnit: string | null = null,
 ): { claim: Omit<Claim, 'sentence' | 'span'>; subject: string; frame: string | null } | null {
   // Only the words right before a number decide its qualifier, direction and rank: look at a short window,
   // not the whole sentence, so that these end-anchored patterns stay cheap on long sentences.
@@ -391,6 +396,8 @@ function readClaim(
     const joined = next && /^\s*(?:[-–]|đến|tới)\s*$/u.test(s.slice(n.span[1], next.span[0]));
     unit = unitAfter(s, joined ? next!.span[1] : n.span[1]);
   }
+  // An enumeration that drops the noun after its first figure: "15 nhiệm vụ hoàn thành, 12 cần tiếp tục".
+  if (!unit && prevUnit && ELLIPSIS_RE.test(s.slice(n.span[1], n.span[1] + 12))) unit = { unit: prevUnit, end: n.span[1] };
   if (!unit) return null;
   if (TIME_UNITS.has(unit.unit)) return null;
   if (!n.words && n.factor === 1 && Number.isInteger(n.value) && n.value >= 1900 && n.value <= 2100 && unit.unit !== '%' && !COUNT_NOUN_RE.test(s.slice(n.span[1]))) return null;

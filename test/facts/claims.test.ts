@@ -23,6 +23,19 @@ describe('extractClaims', () => {
     expect(claims('Mục tiêu tăng trưởng từ 8% trở lên.').map((c) => [c.value, c.approx])).toEqual([[8, 'at_least']]);
     expect(claims('Doanh nghiệp có từ 50 lao động trở xuống được hỗ trợ.').map((c) => [c.value, c.approx])).toEqual([[50, 'at_most']]);
   });
+  it('reads enumerations that drop the noun, ratio units and percentages per year', () => {
+    expect(claims('Có 15 nhiệm vụ cơ bản hoàn thành, 12 cần tiếp tục hoàn thành.').map((c) => [c.value, c.unit])).toEqual([[15, 'nhiệm vụ'], [12, 'nhiệm vụ']]);
+    expect(claims('Giá mua điện là 9,35 Uscents/kWh.').map((c) => [c.value, c.unit])).toEqual([[9.35, 'Uscents/kWh']]);
+    expect(claims('Vay vốn với lãi suất 0%/năm.').map((c) => [c.value, c.unit])).toEqual([[0, '%']]);
+  });
+  it('keeps a range lower bound without the upper multiplier when it is already large', () => {
+    expect(claims('Vé tháng từ 420.000-3,3 triệu đồng.').map((c) => c.value)).toEqual([420_000, 3_300_000]);
+  });
+  it('does not read numbers inside names or item references', () => {
+    expect(claims('Có 1.888 công ty trách nhiệm hữu hạn 1 thành viên giải thể.').map((c) => c.value)).toEqual([1888]);
+    expect(claims('Người dân ở khu phố 6 cũng chung tình cảnh.')).toEqual([]);
+    expect(claims('Các tổ chức quy định từ 1 đến 8 nêu trên giúp Tổng cục trưởng.')).toEqual([]);
+  });
   it('reads ranks', () => {
     expect(claims('Việt Nam xếp hạng thứ 7 toàn cầu về lượt tải mới.')).toEqual([{ value: 7, unit: 'hạng', approx: 'exact', period: null, change: null }]);
   });
