@@ -29,13 +29,15 @@ export function articleFromText(raw: string, options: TextInputOptions = {}): Ar
     // A caption table flattened to text: "caption text |" or a lone "|".
     .filter((l) => !/\|\s*$/.test(l) && !/^\|/.test(l));
   const { paragraphs: body, authors, credit } = splitTrailingByline(paragraphs);
-  paragraphs = body;
+  // A text file is the whole story as saved: its headline states facts too ("Tháng 5 có gần 11.000
+  // doanh nghiệp thành lập mới"), so it stays the first paragraph of the text the facts are read from.
+  paragraphs = title ? [title, ...body] : body;
   const text = paragraphs.join('\n\n');
   return {
     url: options.url ?? null, canonicalUrl: null, source: null, title,
     publishedAt: options.publishedAt ?? null, updatedAt: null,
     author: authors.length ? authors.join(', ') : null, authors, credit,
-    lead: paragraphs[0] ?? null, text, paragraphs, images: [], tags: [], category: null,
+    lead: body[0] ?? null, text, paragraphs, images: [], tags: [], category: null,
     lang: detectLang(text), method: 'text', warnings: [],
   };
 }

@@ -7,7 +7,7 @@
  */
 import type { Official, Span } from '../types.js';
 import { ACADEMIC, FAMILY_NAMES, HONORIFICS, RANKS, TITLE_MODIFIERS, TITLES } from './data/people.js';
-import { MINISTRIES } from './data/organizations.js';
+import { MINISTRIES, PROVINCES_2025, PROVINCES_MERGED_2025 } from './data/organizations.js';
 import { expandAbbreviations, matchOrganizationAt } from './organizations.js';
 import { alternation, matchWords } from '../text/regex.js';
 import { canonicalKey } from '../text/normalize.js';
@@ -110,7 +110,11 @@ function skipSpaces(text: string, at: number): number {
   return at;
 }
 
+/** Places that look like personal names ("Hà Nội", "Lâm Đồng", "Cao Bằng" start with family names). */
+const PLACES = new Set([...PROVINCES_2025, ...Object.keys(PROVINCES_MERGED_2025), 'Hồ Chí Minh', 'Thủ Đức', 'Hạ Long', 'Vũng Tàu', 'Phú Quốc']);
+
 function isPlausibleName(name: string, afterTitle: boolean): boolean {
+  if (PLACES.has(name)) return false;
   const parts = name.split(/\s+/);
   if (NOT_NAME_START.has(parts[0]!) && !FAMILY.has(parts[0]!)) return false;
   if (parts.some((p) => p.length > 8 || /^\p{Lu}{2,}$/u.test(p))) return false;

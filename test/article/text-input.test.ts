@@ -13,7 +13,9 @@ describe('articleFromText', () => {
       'Thu Hằng',
     ].join('\n'));
     expect(a.title).toBe('Thủ tướng chủ trì hội nghị trực tuyến toàn quốc');
-    expect(a.paragraphs).toEqual(['(Chinhphu.vn) - Sáng nay, Thủ tướng chủ trì hội nghị.', 'Hội nghị đánh giá kết quả 6 tháng đầu năm.']);
+    // The headline stays the first paragraph: it states facts too.
+    expect(a.paragraphs).toEqual(['Thủ tướng chủ trì hội nghị trực tuyến toàn quốc', '(Chinhphu.vn) - Sáng nay, Thủ tướng chủ trì hội nghị.', 'Hội nghị đánh giá kết quả 6 tháng đầu năm.']);
+    expect(a.lead).toBe('(Chinhphu.vn) - Sáng nay, Thủ tướng chủ trì hội nghị.');
     expect(a.text).toBe(a.paragraphs.join('\n\n'));
     expect(a.authors).toEqual(['Thu Hằng']);
     expect(a.method).toBe('text');

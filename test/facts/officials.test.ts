@@ -28,6 +28,10 @@ describe('extractOfficials', () => {
     expect(o[0]!.mentions).toHaveLength(2);
   });
 
+  it('a place before a title is not a person', () => {
+    expect(people('Sáng 4/1, tại Hà Nội, Bộ trưởng Bộ Tài chính Hồ Đức Phớc chủ trì.')).toEqual([['Hồ Đức Phớc', ['Bộ trưởng Bộ Tài chính']]]);
+  });
+
   it('names without a post are not officials', () => {
     expect(people('Ảnh: Minh Hậu. Chị Nguyễn Thị Hạnh cho biết, bà Lê Thị Mai đồng ý.')).toEqual([]);
   });
