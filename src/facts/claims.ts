@@ -400,7 +400,8 @@ function readClaim(
   if (!unit && prevUnit && ELLIPSIS_RE.test(s.slice(n.span[1], n.span[1] + 12))) unit = { unit: prevUnit, end: n.span[1] };
   if (!unit) return null;
   if (TIME_UNITS.has(unit.unit)) return null;
-  if (!n.words && n.factor === 1 && Number.isInteger(n.value) && n.value >= 1900 && n.value <= 2100 && unit.unit !== '%' && !COUNT_NOUN_RE.test(s.slice(n.span[1]))) return null;
+  // A bare year ("2022") is not a quantity; "2.000 MW", written with a thousands dot, is.
+  if (!n.words && /^\d{4}$/.test(n.raw) && n.value >= 1900 && n.value <= 2100 && unit.unit !== '%' && !COUNT_NOUN_RE.test(s.slice(n.span[1]))) return null;
   const q = approxBefore(before);
   let approx = q.approx;
   // "từ 8% trở lên" is at least 8%; "từ 30 tuổi trở xuống" at most 30.

@@ -214,7 +214,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'quý Q/Y',
-    re: new RegExp(String.raw`${B}quý\s+(IV|III|II|I|[1-4])(?:\s*[/\-]\s*${YEAR}|\s+(?:năm\s+)?${YEAR})?${E}`, 'giu'),
+    re: new RegExp(String.raw`${B}quý\s+(IV|III|II|I|[1-4])(?:\s*[/\-]\s*${YEAR}|\s+(?:năm\s+)?${YEAR})?${E}(?![.,]\d)`, 'giu'),
     build: (m, ref) => {
       const q = quarterNumber(m[1]!);
       const y = m[2] ? +m[2] : m[3] ? +m[3] : refParts(ref)?.y;

@@ -36,6 +36,10 @@ describe('extractClaims', () => {
     expect(claims('Người dân ở khu phố 6 cũng chung tình cảnh.')).toEqual([]);
     expect(claims('Các tổ chức quy định từ 1 đến 8 nêu trên giúp Tổng cục trưởng.')).toEqual([]);
   });
+  it('reads a quantity written like a year when it has a thousands dot, and not a quarter in "Vé quý 1.134.000"', () => {
+    expect(claims('Các dự án có công suất 2.000 MW đã được chấp thuận.').map((c) => [c.value, c.unit])).toEqual([[2000, 'MW']]);
+    expect(claims('Vé quý 1.134.000 - 8.910.000 đồng.', '2024-09-17').map((c) => c.value)).toEqual([1_134_000, 8_910_000]);
+  });
   it('reads ranks', () => {
     expect(claims('Việt Nam xếp hạng thứ 7 toàn cầu về lượt tải mới.')).toEqual([{ value: 7, unit: 'hạng', approx: 'exact', period: null, change: null }]);
   });
