@@ -404,6 +404,8 @@ function readClaim(
   if (!n.words && /^\d{4}$/.test(n.raw) && n.value >= 1900 && n.value <= 2100 && unit.unit !== '%' && !COUNT_NOUN_RE.test(s.slice(n.span[1]))) return null;
   const q = approxBefore(before);
   let approx = q.approx;
+  // A sentence that opens as an estimate ("Ước số giải ngân … là 304.219,4 tỷ đồng", "Dự kiến …") qualifies its figures.
+  if (approx === 'exact' && /^(?:Ước|Ước tính|Ước đạt|Dự kiến|Dự báo|Khoảng)(?![\p{L}])/u.test(s)) approx = 'about';
   // "từ 8% trở lên" is at least 8%; "từ 30 tuổi trở xuống" at most 30.
   const bound = /^\s*(?:\p{L}+\s+){0,3}?trở\s+(lên|xuống)(?![\p{L}])/u.exec(s.slice(unit.end, unit.end + 40));
   if (bound && /(?<![\p{L}])từ\s*$/iu.test(before.slice(0, before.length - q.length))) approx = bound[1] === 'lên' ? 'at_least' : 'at_most';

@@ -40,6 +40,9 @@ describe('extractClaims', () => {
     expect(claims('Các dự án có công suất 2.000 MW đã được chấp thuận.').map((c) => [c.value, c.unit])).toEqual([[2000, 'MW']]);
     expect(claims('Vé quý 1.134.000 - 8.910.000 đồng.', '2024-09-17').map((c) => c.value)).toEqual([1_134_000, 8_910_000]);
   });
+  it('reads a sentence that opens as an estimate as approximate', () => {
+    expect(claims('Ước số giải ngân đến hết tháng 1 là 304.219,4 tỷ đồng.', '2017-02-03')[0]!.approx).toBe('about');
+  });
   it('reads ranks', () => {
     expect(claims('Việt Nam xếp hạng thứ 7 toàn cầu về lượt tải mới.')).toEqual([{ value: 7, unit: 'hạng', approx: 'exact', period: null, change: null }]);
   });
