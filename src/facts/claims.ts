@@ -305,6 +305,8 @@ function readComparisonBase(s: string, d: DateMention): boolean {
   const before = s.slice(Math.max(0, d.span[0] - 40), d.span[0]);
   return /(?:so\s+với|cùng\s+kỳ|bằng|gấp)(?:\s+[\p{L}\p{N}]+){0,3}\s*$/iu.test(before)
     || /(?:kế\s+hoạch|mục\s+tiêu|dự\s+toán|chỉ\s+tiêu|tầm\s+nhìn)(?:\s+vốn)?(?:\s+(?:đến|tới))?\s*$/iu.test(before)
+    // "theo số liệu cập nhật đến ngày 20/6/2022": when the data were counted, not the period they cover.
+    || /cập\s+nhật(?:\s+(?:đến|tới))?(?:\s+hết)?(?:\s+ngày)?\s*$/iu.test(before)
     || /(?:[\p{Lu}\d][\p{L}\d/.\-]*\d[\p{L}\d/.\-]*|số\s+\d+)\s*,?\s*(?:ban\s+hành\s+)?(?:ngày|ngay)\s*$/u.test(before);
 }
 
@@ -328,6 +330,8 @@ export function extractClaims(text: string, ctx: ClaimContext = {}): Claim[] {
   let next = 0;
   // The month and quarter the article last named as reported periods (for "so với tháng trước").
   let lastMonth: string | null = null;
+  let paragraph = 0;
+  let articleFrame: string | null = null;
   let lastQuarter: string | null = null;
   const noteReported = (s: string, dates: readonly DateMention[]) => {
     for (const d of dates) {
@@ -338,7 +342,11 @@ export function extractClaims(text: string, ctx: ClaimContext = {}): Claim[] {
   };
   for (const sentence of ctx.sentences ?? splitSentences(text)) {
     // A new paragraph starts a new frame: a period carried from sentence to sentence stops at a blank line.
-    if (text.slice(lastEnd, sentence.span[0]).includes('\n')) frame = null;
+    if (text.slice(lastEnd, sentence.span[0]).includes('\n')) {
+      paragraph++;
+      // A new paragraph starts from the article's frame: the reporting period its lead gave its figures.
+      frame = articleFrame;
+    }
     lastEnd = sentence.span[1];
     const [from, to] = sentence.span;
     while (next < allNumbers.length && allNumbers[next]!.span[0] < from) next++;
@@ -376,6 +384,9 @@ export function extractClaims(text: string, ctx: ClaimContext = {}): Claim[] {
       claims.push({ ...claim.claim, sentence: s, span: [from + n.span[0], from + n.span[1]] });
     }
     if (sentenceFrame) frame = sentenceFrame;
+    // A statistical report states its period with its first figures, in the lead: that period holds for
+    // the figures of later paragraphs that name none. A lead without figures (a meeting report) sets none.
+    if (paragraph === 0 && sentenceFrame && articleFrame === null) articleFrame = sentenceFrame;
   }
   return claims;
 }

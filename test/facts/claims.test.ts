@@ -58,8 +58,14 @@ describe('extractClaims', () => {
     expect(b).toMatchObject({ value: 9.3, unit: '%', change: 'up', comparison: 'so với cùng kỳ năm trước', period: '2017-05' });
   });
   it('carries a statistical period to the next sentences of its paragraph, not past it', () => {
-    const text = 'Tính chung 5 tháng đầu năm, cả nước có 50.534 doanh nghiệp thành lập mới. Số vốn đăng ký đạt 485.600 tỷ đồng.\n\nDự án có 20 hạng mục.';
+    const text = 'Tổng cục Thống kê tổ chức họp báo.\n\nTính chung 5 tháng đầu năm, cả nước có 50.534 doanh nghiệp thành lập mới. Số vốn đăng ký đạt 485.600 tỷ đồng.\n\nDự án có 20 hạng mục.';
     expect(claims(text, '2017-06-03').map((c) => c.period)).toEqual(['2017-01/2017-05', '2017-01/2017-05', null]);
+  });
+  it('carries the period of the lead\'s figures to later paragraphs that name none', () => {
+    const text = 'Trong 6 tháng đầu năm 2022, vốn đăng ký đạt 14,03 tỷ USD, theo số liệu cập nhật đến ngày 20/6/2022.\n\nTrong kỳ, có 752 dự án mới được cấp phép.';
+    expect(claims(text, '2022-06-28').map((c) => c.period)).toEqual(['2022-H1', '2022-H1']);
+    const meeting = 'Ngày 8/8, Thủ tướng chủ trì phiên họp đánh giá 6 tháng đầu năm 2022.\n\nĐã có hơn 30.000 doanh nghiệp tham gia.';
+    expect(claims(meeting, '2022-08-08').map((c) => c.period)).toEqual([null]);
   });
   it('does not take a comparison base or a cited document\'s date as the period', () => {
     expect(claims('Giải ngân đạt 89,8% so với kế hoạch vốn năm 2016.', '2017-02-03')[0]!.period).toBeNull();
