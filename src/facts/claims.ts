@@ -265,6 +265,15 @@ function periodFor(s: string, dates: readonly DateMention[], numSpan: Span, fram
     ?? nearest(usable.filter((d) => d.span[0] >= semiStart && d.span[1] <= semiEnd))
     ?? nearest(usable.filter((d) => d.span[1] <= numSpan[0]));
   if (!found) return { period: frame, framing: false };
+  // "tính đến ngày 20/12/2023" in a year's statistics ("Năm 2023 …", "6 tháng đầu năm …") is the running
+  // total since January 1; without such a frame ("Tính đến ngày 10/6, Cổng tiếp nhận 661 hồ sơ") it is the day.
+  if (found.kind === 'date' && /tính\s+(?:đến|tới)(?:\s+hết)?(?:\s+ngày)?\s*$/iu.test(s.slice(Math.max(0, found.span[0] - 24), found.span[0]))) {
+    const year = found.value.slice(0, 4);
+    const yearScoped = (p: string | null) => p !== null && p.startsWith(year) && /^\d{4}(?:$|-H\d|-Q\d|-\d{2}\/)/.test(p);
+    if (dates.some((d) => d !== found && ['year', 'half', 'quarter', 'months'].includes(d.kind) && yearScoped(d.value)) || yearScoped(frame)) {
+      return { period: `${year}-01-01/${found.value}`, framing: true };
+    }
+  }
   return { period: periodOf(found), framing: isFramingPeriod(s, found) };
 }
 

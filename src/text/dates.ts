@@ -301,6 +301,17 @@ export const RULES: Rule[] = [
     build: (m) => ({ kind: 'year', value: m[1]!, inferred: false }),
   },
   {
+    // "Tính chung cả năm, …", "Trong năm, 3.188 dự án …": the year being reported, from the reference date.
+    name: 'cả năm',
+    re: /(?:cả\s+năm|trong\s+năm|tính\s+chung\s+năm)(?!\s*(?:\d|nay|qua|ngoái|trước|tới|sau|học|tài|đầu|cuối))(?![\p{L}\p{N}])/giu,
+    build: (m, ref, text) => {
+      const r = refParts(ref);
+      // "mục tiêu đặt ra cho cả năm" names the year's target, not a period being reported.
+      if (!r || /(?:cho|của|với|mục\s+tiêu[^,;.]{0,30})\s*$/iu.test(text.slice(Math.max(0, m.index - 40), m.index))) return null;
+      return { kind: 'year', value: String(r.y), inferred: true };
+    },
+  },
+  {
     name: 'relative year',
     re: new RegExp(String.raw`${NOT_AFTER_COUNT}(?<![\p{L}\p{N}])năm\s+(nay|ngoái|trước|qua)(?![\p{L}\p{N}])`, 'giu'),
     anywhere: true,

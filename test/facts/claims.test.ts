@@ -71,6 +71,10 @@ describe('extractClaims', () => {
     expect(claims('Giải ngân đạt 89,8% so với kế hoạch vốn năm 2016.', '2017-02-03')[0]!.period).toBeNull();
     expect(claims('Theo Quyết định số 610 ngày 13/7/2022 của Bộ Xây dựng, tổng mức đầu tư là 7.800 tỷ đồng.', '2022-12-23')[0]!.period).toBeNull();
   });
+  it('reads "tính đến ngày X" as a running total in a year\'s statistics, else as the day', () => {
+    expect(claims('Năm 2023 khép lại: tính đến ngày 20/12/2023, tổng vốn đăng ký đạt gần 36,61 tỷ USD.', '2023-12-28')[0]!.period).toBe('2023-01-01/2023-12-20');
+    expect(claims('Tính đến ngày 10/6, Cổng tiếp nhận 661 hồ sơ.', '2020-06-15')[0]!.period).toBe('2020-06-10');
+  });
   it('reads a date range as one interval period', () => {
     expect(claims('Từ ngày 17/9 đến hết ngày 31/12/2024, trạm thu phí miễn phí cho 3.000 xe.', '2024-09-17')[0]!.period).toBe('2024-09-17/2024-12-31');
   });

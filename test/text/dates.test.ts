@@ -308,3 +308,12 @@ describe('toVietnamIso', () => {
     expect(toVietnamIso(Date.UTC(2022, 11, 31, 17, 0, 0))).toBe('2023-01-01T00:00:00+07:00');
   });
 });
+
+describe('the reported year and running totals', () => {
+  it('reads "cả năm" and "trong năm" as the reference year, but not a target "cho cả năm"', () => {
+    expect(findDates('Tính chung cả năm, khu vực dịch vụ tăng 9,99%.', '2022-12-29').map((d) => [d.kind, d.value])).toEqual([['year', '2022']]);
+    expect(findDates('Trong năm, 3.188 dự án mới được cấp phép.', '2023-12-28').map((d) => d.value)).toEqual(['2023']);
+    expect(findDates('đạt mục tiêu đặt ra cho cả năm', '2022-08-08')).toEqual([]);
+    expect(findDates('trong năm 2023', '2024-01-01').map((d) => d.value)).toEqual(['2023']);
+  });
+});
