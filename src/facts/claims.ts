@@ -176,7 +176,9 @@ function composeMetric(s: string, n: NumberMention, qualLen: number, unit: UnitR
   // The subject is read twice: without its dates (for the metric key, which groups a metric across
   // periods) and as written (for the metric shown to readers: "CPI bình quân 6 tháng đầu năm 2017").
   const core = readSubject(withoutDates(s, cs, numStart, dates));
-  const shown = readSubject(s.slice(cs, numStart).replace(/\s+/g, ' ').trim());
+  // Without dates in the clause the subject as written is the same: read it once.
+  const datesInLeft = dates.some((d) => d.span[1] > cs && d.span[0] < numStart);
+  const shown = datesInLeft ? readSubject(s.slice(cs, numStart).replace(/\s+/g, ' ').trim()) : core;
   const verb = core.verb;
   let subject = core.subject;
   const comparisonBefore = core.comparison;
