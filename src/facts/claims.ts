@@ -432,7 +432,7 @@ function readClaim(
   const bound = /^\s*(?:\p{L}+\s+){0,3}?trở\s+(lên|xuống)(?![\p{L}])/u.exec(s.slice(unit.end, unit.end + 40));
   if (bound && /(?<![\p{L}])từ\s*$/iu.test(before.slice(0, before.length - q.length))) approx = bound[1] === 'lên' ? 'at_least' : 'at_most';
   const beforeQ = before.slice(0, before.length - q.length);
-  const change = CHANGE_TABLE.match(beforeQ) ?? CHANGE_TABLE.match(before);
+  const change = CHANGE_TABLE.match(beforeQ);
   const direction: 'up' | 'down' | null = change ? change.value : null;
   // Range bounds: "từ 3 đến 5 tỷ đồng" is at least 3 and at most 5.
   const prevJoin = /(?:đến|tới|[-–])\s*$/u.test(beforeQ) && /\d[\d.,]*\s*(?:đến|tới|[-–])\s*$/u.test(beforeQ);

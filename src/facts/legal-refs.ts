@@ -124,31 +124,28 @@ const PERSON_ISSUERS: Readonly<Record<string, string>> = {
 
 function findAll(text: string): Found[] {
   const found: Found[] = [];
-  const typeBefore = (at: number) => {
-    const m = TYPE_BEFORE_RE.exec(text.slice(Math.max(0, at - 40), at));
-    return m ? canonicalTypeName(m[1]!) : null;
-  };
-  const startBefore = (at: number) => {
+  /** The type written right before a number ("Nghị định số"), and where the mention starts with it. */
+  const writtenBefore = (at: number): { type: string | null; start: number } => {
     const window = text.slice(Math.max(0, at - 40), at);
     const m = TYPE_BEFORE_RE.exec(window);
-    return m ? at - window.length + m.index : at;
+    return m ? { type: canonicalTypeName(m[1]!), start: at - window.length + m.index } : { type: null, start: at };
   };
   for (const m of text.matchAll(STATE_RE)) {
     const [, num, year, rawCode] = m;
     const code = normalizeDocNumber(rawCode!);
     if (!plausibleCode(code, year)) continue;
     const number = normalizeDocNumber(`${num}/${year ? `${year}/` : ''}${code}`);
-    const written = typeBefore(m.index);
+    const { type: written, start } = writtenBefore(m.index);
     const coded = typeFromCode(code);
     // "văn bản số 991/TTg-ĐMDN": a code without a type part is correspondence, a công văn.
     const type = written === 'Văn bản' && coded === 'Công văn' ? coded : written ?? coded;
-    found.push({ number, type, typeWritten: Boolean(written), span: [startBefore(m.index), m.index + m[0].length], end: m.index + m[0].length, short: false, code });
+    found.push({ number, type, typeWritten: Boolean(written), span: [start, m.index + m[0].length], end: m.index + m[0].length, short: false, code });
   }
   for (const m of text.matchAll(PARTY_RE)) {
     const [, num, seg, iss] = m;
     if (!TYPE_BY_CODE.has(seg!) || !/^(?:TW|TU|ĐU|HU|QU|BCS|ĐĐ|VPTW|BTCTW|BTGTW|BKTTW|UBKTTW|BCĐ)/.test(iss!)) continue;
-    const written = typeBefore(m.index);
-    found.push({ number: `${num}-${seg}/${iss}`, type: written ?? TYPE_BY_CODE.get(seg!) ?? null, typeWritten: Boolean(written), span: [startBefore(m.index), m.index + m[0].length], end: m.index + m[0].length, short: false, code: iss! });
+    const { type: written, start } = writtenBefore(m.index);
+    found.push({ number: `${num}-${seg}/${iss}`, type: written ?? TYPE_BY_CODE.get(seg!) ?? null, typeWritten: Boolean(written), span: [start, m.index + m[0].length], end: m.index + m[0].length, short: false, code: iss! });
   }
   for (const m of text.matchAll(OLD_RE)) {
     const [, num, iss] = m;

@@ -9,11 +9,11 @@ import type { Official, Span } from '../types.js';
 import { ACADEMIC, FAMILY_NAMES, HONORIFICS, RANKS, TITLE_MODIFIERS, TITLES } from './data/people.js';
 import { MINISTRIES, PROVINCES_2025, PROVINCES_MERGED_2025 } from './data/organizations.js';
 import { expandAbbreviations, matchOrganizationAt } from './organizations.js';
-import { alternation, matchWords } from '../text/regex.js';
+import { alternation, matchWords, WE } from '../text/regex.js';
 import { canonicalKey } from '../text/normalize.js';
 import { SpanSet } from '../text/spans.js';
 
-const E = String.raw`(?![\p{L}\p{N}])`;
+const E = WE;
 const TITLE_RE = new RegExp(String.raw`(?:(${alternation(TITLE_MODIFIERS)})\s+)?(${alternation(TITLES)})${E}`, 'uy');
 const RANK_RE = new RegExp(String.raw`(?:${alternation(RANKS)})${E}`, 'uy');
 const PREFIX_RE = new RegExp(String.raw`(?:${alternation([...ACADEMIC, ...HONORIFICS])})${E}\.?`, 'uy');

@@ -9,7 +9,7 @@
 import type { Span } from '../types.js';
 import { ROMAN } from './data/numbers.js';
 import { SpanSet } from './spans.js';
-import { matchWords } from './regex.js';
+import { matchWords, WE } from './regex.js';
 
 export type DateKind = 'date' | 'month' | 'quarter' | 'half' | 'months' | 'year' | 'range' | 'time';
 
@@ -58,9 +58,8 @@ export function inferYear(ref: RefDate, month: number, day: number): number | nu
 }
 
 const YEAR = String.raw`((?:19|20)\d{2})`;
-/** Word start: checked in code by matchWords (see there) rather than by a lookbehind. */
-const B = '';
-const E = String.raw`(?![\p{L}\p{N}])`;
+/** Word end. Word starts are checked in code by matchWords (see there) rather than by a lookbehind. */
+const E = WE;
 /** Words that announce a day: "ngày 24-7", "sáng 6-8", "Chiều 25/12", "hôm 3/2", "rạng sáng 1/1". */
 const DAY_PREFIX = String.raw`(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|khuya|rạng sáng|(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?)`;
 
@@ -124,7 +123,7 @@ const monthCount = (s: string) => (/^\d+$/.test(s) ? Number(s) : WORD_MONTHS[s.t
 export const RULES: Rule[] = [
   {
     name: 'ngày D tháng M năm Y',
-    re: new RegExp(String.raw`${B}ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+${YEAR}${E}`, 'giu'),
+    re: new RegExp(String.raw`ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+${YEAR}${E}`, 'giu'),
     build: (m) => (isValidDate(+m[3]!, +m[2]!, +m[1]!) ? { kind: 'date', value: iso(+m[3]!, +m[2]!, +m[1]!), inferred: false } : INVALID),
   },
   {
@@ -135,7 +134,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'prefix D-M',
-    re: new RegExp(String.raw`${B}${DAY_PREFIX}\s*(?:nay\s+)?(?:ngày\s+)?(\d{1,2})\s?([/.\-])\s?(\d{1,2})(?![\p{L}\p{N}]|[/.\-]\d)`, 'giu'),
+    re: new RegExp(String.raw`${DAY_PREFIX}\s*(?:nay\s+)?(?:ngày\s+)?(\d{1,2})\s?([/.\-])\s?(\d{1,2})(?![\p{L}\p{N}]|[/.\-]\d)`, 'giu'),
     build: (m, ref) => {
       const d = +m[1]!, mo = +m[3]!;
       const y = inferYear(ref, mo, d);
@@ -156,7 +155,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'ngày D tháng M',
-    re: new RegExp(String.raw`${B}ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})${E}(?!\s+năm\s+\d)`, 'giu'),
+    re: new RegExp(String.raw`ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})${E}(?!\s+năm\s+\d)`, 'giu'),
     build: (m, ref) => {
       const d = +m[1]!, mo = +m[2]!;
       if (!isValidDate(2000, mo, d)) return INVALID; // 2000 is a leap year: only impossible days fail
@@ -167,7 +166,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'N tháng đầu/cuối năm [Y]',
-    re: new RegExp(String.raw`${B}(\d{1,2}|sáu|chín|ba|mười một|mười|bốn|năm|tám|bảy|hai)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+(?:${YEAR}|nay|ngoái|trước))?${E}`, 'giu'),
+    re: new RegExp(String.raw`(\d{1,2}|sáu|chín|ba|mười một|mười|bốn|năm|tám|bảy|hai)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+(?:${YEAR}|nay|ngoái|trước))?${E}`, 'giu'),
     build: (m, ref) => {
       const n = monthCount(m[1]!);
       const r = refParts(ref);
@@ -182,7 +181,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'nửa đầu/cuối năm [Y]',
-    re: new RegExp(String.raw`${B}nửa\s+(đầu|cuối|sau)\s+năm(?:\s+${YEAR})?${E}`, 'giu'),
+    re: new RegExp(String.raw`nửa\s+(đầu|cuối|sau)\s+năm(?:\s+${YEAR})?${E}`, 'giu'),
     build: (m, ref) => {
       const y = m[2] ? +m[2] : refParts(ref)?.y;
       if (!y) return null;
@@ -191,7 +190,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'N tháng năm Y',
-    re: new RegExp(String.raw`${B}(\d{1,2}|sáu|chín|mười một|mười)\s+tháng\s+(?:năm\s+)?(?:${YEAR}|năm\s+nay)${E}`, 'giu'),
+    re: new RegExp(String.raw`(\d{1,2}|sáu|chín|mười một|mười)\s+tháng\s+(?:năm\s+)?(?:${YEAR}|năm\s+nay)${E}`, 'giu'),
     build: (m, ref) => {
       const n = monthCount(m[1]!);
       const y = m[2] ? +m[2] : refParts(ref)?.y;
@@ -214,7 +213,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'quý Q/Y',
-    re: new RegExp(String.raw`${B}quý\s+(IV|III|II|I|[1-4])(?:\s*[/\-]\s*${YEAR}|\s+(?:năm\s+)?${YEAR})?${E}(?![.,]\d)`, 'giu'),
+    re: new RegExp(String.raw`quý\s+(IV|III|II|I|[1-4])(?:\s*[/\-]\s*${YEAR}|\s+(?:năm\s+)?${YEAR})?${E}(?![.,]\d)`, 'giu'),
     build: (m, ref) => {
       const q = quarterNumber(m[1]!);
       const y = m[2] ? +m[2] : m[3] ? +m[3] : refParts(ref)?.y;
@@ -224,7 +223,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'tháng M/Y',
-    re: new RegExp(String.raw`${B}tháng\s+(\d{1,2})\s*(?:[/.\-]\s*|\s+năm\s+)${YEAR}${E}`, 'giu'),
+    re: new RegExp(String.raw`tháng\s+(\d{1,2})\s*(?:[/.\-]\s*|\s+năm\s+)${YEAR}${E}`, 'giu'),
     build: (m) => (+m[1]! >= 1 && +m[1]! <= 12 ? { kind: 'month', value: `${m[2]}-${pad(+m[1]!)}`, inferred: false } : null),
   },
   {
@@ -242,7 +241,7 @@ export const RULES: Rule[] = [
   {
     // "từ ngày 17/9 đến hết ngày 31/12/2024", "từ 1/1 đến 30/6/2023": the first day takes the second's year.
     name: 'từ D/M đến D/M/Y',
-    re: new RegExp(String.raw`${B}(?:từ|kể\s+từ)\s+(?:ngày\s+|thời\s+điểm\s+)?(\d{1,2})\s?[/.\-]\s?(\d{1,2})(?:\s?[/.\-]\s?${YEAR})?\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:ngày\s+|thời\s+điểm\s+)?(\d{1,2})\s?[/.\-]\s?(\d{1,2})(?:\s?[/.\-]\s?${YEAR})?(?![\p{L}\p{N}]|[/.\-]\d)`, 'giu'),
+    re: new RegExp(String.raw`(?:từ|kể\s+từ)\s+(?:ngày\s+|thời\s+điểm\s+)?(\d{1,2})\s?[/.\-]\s?(\d{1,2})(?:\s?[/.\-]\s?${YEAR})?\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:ngày\s+|thời\s+điểm\s+)?(\d{1,2})\s?[/.\-]\s?(\d{1,2})(?:\s?[/.\-]\s?${YEAR})?(?![\p{L}\p{N}]|[/.\-]\d)`, 'giu'),
     build: (m, ref) => {
       const [d1, m1, d2, m2] = [+m[1]!, +m[2]!, +m[4]!, +m[5]!];
       const y2 = m[6] ? +m[6] : inferYear(ref, m2, d2);
@@ -255,7 +254,7 @@ export const RULES: Rule[] = [
   {
     // "từ tháng 1/2016 đến tháng 11/2018", "từ tháng 3 đến tháng 6/2023".
     name: 'từ tháng M/Y đến tháng M/Y',
-    re: new RegExp(String.raw`${B}(?:từ|kể\s+từ)\s+tháng\s+(\d{1,2})(?:\s*[/.\-]\s*${YEAR}|\s+năm\s+${YEAR})?\s*(?:đến|tới|-|–)\s*(?:hết\s+)?tháng\s+(\d{1,2})(?:\s*[/.\-]\s*${YEAR}|\s+năm\s+${YEAR})?${E}`, 'giu'),
+    re: new RegExp(String.raw`(?:từ|kể\s+từ)\s+tháng\s+(\d{1,2})(?:\s*[/.\-]\s*${YEAR}|\s+năm\s+${YEAR})?\s*(?:đến|tới|-|–)\s*(?:hết\s+)?tháng\s+(\d{1,2})(?:\s*[/.\-]\s*${YEAR}|\s+năm\s+${YEAR})?${E}`, 'giu'),
     build: (m, ref) => {
       const m1 = +m[1]!, m2 = +m[4]!;
       const y2 = m[5] ? +m[5] : m[6] ? +m[6] : refParts(ref)?.y;
@@ -268,7 +267,7 @@ export const RULES: Rule[] = [
   {
     // "từ nay đến 31/12/2024", "từ nay đến hết ngày 31/12": the reference day to that day.
     name: 'từ nay đến D/M/Y',
-    re: new RegExp(String.raw`${B}(?:từ|kể\s+từ)\s+(?:nay|hôm\s+nay|bây\s+giờ)\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\s?[/.\-]\s?(\d{1,2})(?:\s?[/.\-]\s?${YEAR})?(?![\p{L}\p{N}]|[/.\-]\d)`, 'giu'),
+    re: new RegExp(String.raw`(?:từ|kể\s+từ)\s+(?:nay|hôm\s+nay|bây\s+giờ)\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\s?[/.\-]\s?(\d{1,2})(?:\s?[/.\-]\s?${YEAR})?(?![\p{L}\p{N}]|[/.\-]\d)`, 'giu'),
     build: (m, ref) => {
       const r = refParts(ref);
       if (!r) return null;
@@ -281,7 +280,7 @@ export const RULES: Rule[] = [
   {
     // "từ đầu năm đến nay", "từ đầu năm 2024 đến nay": January 1 to the reference date.
     name: 'từ đầu năm đến nay',
-    re: new RegExp(String.raw`${B}(?:từ|kể\s+từ)\s+đầu\s+năm(?:\s+${YEAR})?\s+(?:đến|tới)\s+nay${E}`, 'giu'),
+    re: new RegExp(String.raw`(?:từ|kể\s+từ)\s+đầu\s+năm(?:\s+${YEAR})?\s+(?:đến|tới)\s+nay${E}`, 'giu'),
     build: (m, ref) => {
       const r = refParts(ref);
       if (!r) return null;
@@ -297,7 +296,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'năm Y',
-    re: new RegExp(String.raw`${B}(?:năm|niên\s+độ|niên\s+khóa)\s+${YEAR}${E}`, 'giu'),
+    re: new RegExp(String.raw`(?:năm|niên\s+độ|niên\s+khóa)\s+${YEAR}${E}`, 'giu'),
     build: (m) => ({ kind: 'year', value: m[1]!, inferred: false }),
   },
   {
