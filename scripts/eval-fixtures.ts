@@ -58,7 +58,7 @@ const totals: Record<string, { tp: number; fp: number; fn: number; attrs: Record
 for (const f of loadFixtureArticles()) {
   const expected = JSON.parse(readFileSync(join(fixturesDir(), f.host, f.slug, 'expected.json'), 'utf8')) as { facts: Record<string, Item[]> };
   const article = extractArticle(f.html, { url: f.url, source: sourceForUrl(SOURCES, f.url) });
-  const facts = extractFacts(article.text, { publishedOn: article.publishedAt }) as unknown as Record<string, Item[]>;
+  const facts = extractFacts(article.text, { publishedOn: article.publishedAt, title: article.title }) as unknown as Record<string, Item[]>;
   for (const [kind, rule] of Object.entries(RULES)) {
     const t = (totals[kind] ??= { tp: 0, fp: 0, fn: 0, attrs: {} });
     const used = new Set<number>();

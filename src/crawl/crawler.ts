@@ -202,7 +202,7 @@ export async function crawl(db: Db, options: CrawlOptions): Promise<CrawlStats> 
         if (!saved.changed && articleExists.get(entry.url)) break;
         const article = extractArticle(res.body, { url: entry.url, source: source ?? null });
         for (const w of article.warnings) emit({ type: 'warning', url: entry.url, message: w });
-        const facts = extractFacts(article.text, { publishedOn: article.publishedAt });
+        const facts = extractFacts(article.text, { publishedOn: article.publishedAt, title: article.title });
         const r = articles.save({ ...article, url: entry.url }, facts, saved.id);
         stats.articles++;
         if (r.changed) stats.articlesChanged++;

@@ -6,7 +6,7 @@
 import type { Approx, Claim, Span } from '../types.js';
 import { COUNT_NOUNS, CHANGE_WORDS, LINK_VERBS, NOT_UNIT_WORDS, QUALIFIERS, TIME_UNITS, UNIT_WORDS } from './data/claims.js';
 import { findNumbers, type NumberMention } from '../text/numbers.js';
-import { datesWithin, findDates, periodOf, type DateMention, type RefDate } from '../text/dates.js';
+import { datesWithin, dayRange, findDates, periodBounds, periodOf, type DateMention, type RefDate } from '../text/dates.js';
 import { splitSentences, type Sentence } from '../text/sentences.js';
 import { alternation, escapeRe, matchWords, SuffixTable } from '../text/regex.js';
 import { SpanSet } from '../text/spans.js';
@@ -19,6 +19,8 @@ export interface ClaimContext {
   dates?: readonly DateMention[];
   /** Spans of legal-document mentions (numbers inside them are not claims). */
   masked?: readonly Span[];
+  /** The headline, whose period (if it names exactly one) dates the figures of paragraphs that name none. */
+  title?: string | null;
 }
 
 const UNIT_RE = new RegExp(String.raw`^\s*(${UNIT_WORDS.map((u) => escapeRe(u.written)).join('|')})(?![\p{L}\p{N}])`, 'u');
@@ -71,6 +73,16 @@ const TAIL_CUT = /^(?:so|trong|vào|tính|đến|tới|từ|để|nhằm|khi|nh�
 const SUBJECT_LEAD = /^(?:(?:và|còn|riêng|trong đó|theo đó|cụ thể|đồng thời|ngoài ra|bên cạnh đó|tuy nhiên|như vậy|với|trong|tính chung|lũy kế|ước|ước tính|nếu tính cả|nâng|đưa)\s+)+/iu;
 const SENTENCE_COMPARISON_RE = /(?:^|[,;:]\s*)([Ss]o\s+với\s+(?:cùng\s+kỳ|tháng|quý|năm|kỳ)[^,;:]{0,40}?)\s*[,:]/gu;
 const COMPARISON_IN_SUBJECT_RE = /(?<![\p{L}])so\s+(?:với\s+)?(?:cùng\s+kỳ|tháng|quý|năm|kế\s+hoạch|kỳ)[^,;]*$/u;
+/** A month-on-month comparison that opens a sentence (or follows its reporting verb): "So với tháng trước, …". */
+const OPENING_MONTHLY_RE = /(?:^|[,:]\s*)so\s+với\s+tháng\s+trước\s*,/iu;
+/** Words of a goal or plan in a headline. */
+const HEADLINE_GOAL_RE = /(?<![\p{L}])(?:phấn\s+đấu|mục\s+tiêu|kế\s+hoạch|dự\s+kiến|đề\s+ra|định\s+hướng|tầm\s+nhìn|chỉ\s+tiêu)(?![\p{L}])/iu;
+/** A comparison whose clause runs on to the date: no frame word ("trong", "tính đến", …) in between. */
+const COMPARISON_TAIL_RE = /(?<![\p{L}])(?:so\s+với|bằng|gấp)\s(?:(?!(?<![\p{L}])(?:trong|vào|tính|từ|đến|tới|của|khi)\s).)*$/iu;
+/** "trong tháng" with no number after it: the month being reported. */
+const IN_THE_MONTH_RE = /(?<![\p{L}])trong\s+tháng(?!\s*(?:\d|này|tới|sau|trước|qua|đầu|cuối|giêng|chạp|[IVX]))(?![\p{L}])/iu;
+/** An average per month: "bình quân mỗi tháng", "trung bình mỗi tháng". */
+const PER_MONTH_RE = /(?:mỗi|hằng|hàng)\s+tháng(?![\p{L}])/u;
 /** A comparison after the figure: "so với cùng kỳ năm trước", "so với kế hoạch". */
 const COMPARISON_RE = /(?<![\p{L}])(so\s+với\s+[^,;.()]{2,60}?)(?=\s*(?:[,;.()]|$|\s+(?:và|nhưng|trong|khi)\s))/u;
 
@@ -253,7 +265,7 @@ function readSubject(left: string): { subject: string; verb: string; comparison:
 function periodFor(s: string, dates: readonly DateMention[], numSpan: Span, frame: string | null): { period: string | null; framing: boolean } {
   const [cs, ce] = clauseBounds(s, numSpan[0]);
   const [semiStart, semiEnd] = semicolonPart(s, numSpan);
-  const usable = dates.filter((d) => periodOf(d) && !isComparisonBase(s, d));
+  const usable = dates.filter((d) => periodOf(d) && !isOtherTime(s, d));
   const nearest = (list: readonly DateMention[]): DateMention | null => {
     let best: DateMention | null = null;
     let bestDist = Infinity;
@@ -263,29 +275,64 @@ function periodFor(s: string, dates: readonly DateMention[], numSpan: Span, fram
     }
     return best;
   };
+  // In the clause, either side; beyond it, what came earlier in the sentence (a period opening the sentence
+  // frames the rest) before what comes later in the ";"-part (a later clause's period rarely reaches back).
+  // Beyond the clause, an aside in parentheses dates only what is inside it.
   const found = nearest(usable.filter((d) => d.span[0] >= cs && d.span[1] <= ce))
-    ?? nearest(usable.filter((d) => d.span[0] >= semiStart && d.span[1] <= semiEnd))
-    ?? nearest(usable.filter((d) => d.span[1] <= numSpan[0]));
+    ?? nearest(usable.filter((d) => d.span[1] <= numSpan[0] && !inAside(s, d.span, numSpan)))
+    ?? nearest(usable.filter((d) => d.span[0] >= semiStart && d.span[1] <= semiEnd && !inAside(s, d.span, numSpan)));
+  // "(cùng kỳ năm 2016 tăng 19,5%)": a clause about the same period of another year. Its period is the one
+  // the sentence reports (or the frame), moved to that year.
+  const sameTime = dates.find((d) => d.kind === 'year' && d.span[0] >= cs && d.span[1] <= numSpan[0]
+    && /^\(?\s*cùng\s+kỳ$/iu.test(s.slice(cs, d.span[0]).trim()));
+  if (sameTime) {
+    const reported = nearest(usable.filter((d) => d.span[1] <= cs)) ;
+    const base = reported ? periodOf(reported) : frame;
+    const shifted = base && /^\d{4}(?:-[^/]*)?(?:\/\d{4}(?:-[^/]*)?)?$/.test(base) ? base.replace(/\d{4}/g, (y) => (y === base.slice(0, 4) ? sameTime.value : y)) : sameTime.value;
+    return { period: shifted, framing: false };
+  }
   if (!found) return { period: frame, framing: false };
   // "tính đến ngày 20/12/2023" in a year's statistics ("Năm 2023 …", "6 tháng đầu năm …") is the running
   // total since January 1; without such a frame ("Tính đến ngày 10/6, Cổng tiếp nhận 661 hồ sơ") it is the day.
   if (found.kind === 'date' && /tính\s+(?:đến|tới)(?:\s+hết)?(?:\s+ngày)?\s*$/iu.test(s.slice(Math.max(0, found.span[0] - 24), found.span[0]))) {
     const year = found.value.slice(0, 4);
     const yearScoped = (p: string | null) => p !== null && p.startsWith(year) && /^\d{4}(?:$|-H\d|-Q\d|-\d{2}\/)/.test(p);
-    if (dates.some((d) => d !== found && ['year', 'half', 'quarter', 'months'].includes(d.kind) && yearScoped(d.value)) || yearScoped(frame)) {
-      return { period: `${year}-01-01/${found.value}`, framing: true };
+    if (dates.some((d) => d !== found && ['year', 'half', 'quarter', 'months'].includes(d.kind) && yearScoped(d.value) && !isOtherTime(s, d)) || yearScoped(frame)) {
+      return { period: dayRange(`${year}-01-01`, found.value), framing: true };
     }
+    // In a month's report ("Kinh tế tháng 1/2025 …"), the running total of that month.
+    if (frame && /^\d{4}-\d{2}$/.test(frame) && found.value.startsWith(frame)) return { period: dayRange(`${frame}-01`, found.value), framing: true };
   }
   return { period: periodOf(found), framing: isFramingPeriod(s, found) };
 }
 
+/** Whether `span` lies in a parenthesized aside that does not hold `num`. */
+function inAside(s: string, span: Span, num: Span): boolean {
+  if (span[1] <= num[0]) {
+    // Opened before the span and closed between it and the number.
+    const close = s.indexOf(')', span[1]);
+    return close >= 0 && close < num[0] && s.lastIndexOf('(', span[0]) > s.lastIndexOf(')', span[0] - 1);
+  }
+  // Opened between the number and the span, and not closed before the span.
+  const open = s.lastIndexOf('(', span[0]);
+  return open >= num[1] && s.lastIndexOf(')', span[0]) < open;
+}
+
 /** Statistical periods frame the next sentences: a month, a quarter, a half, cumulative months, a range of days, "đến hết ngày …". */
 function isFramingPeriod(s: string, d: DateMention): boolean {
-  if (isComparisonBase(s, d)) return false;
+  if (isOtherTime(s, d)) return false;
   return ['month', 'quarter', 'half', 'months'].includes(d.kind)
     || (d.kind === 'range' && /^\d{4}-\d{2}-\d{2}\//.test(d.value))
-    || (d.kind === 'date' && /(?:đến|tính\s+đến|lũy\s+kế|hết)(?:\s+hết)?(?:\s+ngày)?\s*$/iu.test(s.slice(Math.max(0, d.span[0] - 20), d.span[0])));
+    || (d.kind === 'date' && /(?:đến|tính\s+đến|lũy\s+kế|hết)(?:\s+hết)?(?:\s+ngày)?\s*$/iu.test(s.slice(Math.max(0, d.span[0] - 20), d.span[0])))
+    // A year that opens the sentence, or what a report says ("Năm 2023, …", "Báo cáo cho biết, năm 2023 kinh
+    // tế …"), is its topic; a year further in is usually in passing.
+    || (d.kind === 'year' && YEAR_OPENING_RE.test(s.slice(Math.max(0, d.span[0] - 60), d.span[0])));
 }
+
+/** What may come before a year that opens a sentence's report. */
+const YEAR_OPENING_RE = /(?:^|(?:cho\s+biết|cho\s+thấy|khẳng\s+định|nêu\s+rõ|nhấn\s+mạnh)\s*[,:]?\s+)(?:trong\s+|tính\s+chung\s+|cả\s+|riêng\s+)?$/iu;
+/** A review of a period: "Hội nghị tổng kết công tác năm 2023", "sơ kết 6 tháng đầu năm". */
+const REVIEW_RE = /(?:tổng\s+kết|sơ\s+kết)(?:[^,;.]{0,60})$/iu;
 
 /** The ";"-separated part of the sentence around a span, within the clause window. */
 function semicolonPart(s: string, span: Span): [number, number] {
@@ -297,27 +344,48 @@ function semicolonPart(s: string, span: Span): [number, number] {
 }
 
 /**
- * A period that is not the figure's own: a comparison base ("so với cùng kỳ năm 2021"), a plan or target
- * ("kế hoạch vốn năm 2016", "mục tiêu đến năm 2025"), or the date of a document cited next to the figure
- * ("Quyết định số 610 ngày 13/7/2022").
+ * A time that is not the span a figure covers: a comparison base ("so với cùng kỳ năm 2021"), the plan a
+ * figure is measured against ("đạt 89,8% kế hoạch vốn năm 2016"), the date of a document cited next to it
+ * ("Quyết định số 610 ngày 13/7/2022"), a deadline, an occasion, a starting point, the day of a meeting, or
+ * a superlative's span of comparison. The reasons are listed in readOtherTime.
  */
-const comparisonBaseCache = new WeakMap<DateMention, boolean>();
+const otherTimeCache = new WeakMap<DateMention, boolean>();
 
-function isComparisonBase(s: string, d: DateMention): boolean {
-  let known = comparisonBaseCache.get(d);
+function isOtherTime(s: string, d: DateMention): boolean {
+  let known = otherTimeCache.get(d);
   if (known === undefined) {
-    known = readComparisonBase(s, d);
-    comparisonBaseCache.set(d, known);
+    known = readOtherTime(s, d);
+    otherTimeCache.set(d, known);
   }
   return known;
 }
 
-function readComparisonBase(s: string, d: DateMention): boolean {
+function readOtherTime(s: string, d: DateMention): boolean {
   const before = s.slice(Math.max(0, d.span[0] - 40), d.span[0]);
-  return /(?:so\s+với|cùng\s+kỳ|bằng|gấp)(?:\s+[\p{L}\p{N}]+){0,3}\s*$/iu.test(before)
-    || /(?:kế\s+hoạch|mục\s+tiêu|dự\s+toán|chỉ\s+tiêu|tầm\s+nhìn)(?:\s+vốn)?(?:\s+(?:đến|tới))?\s*$/iu.test(before)
+  // "bằng 81,5% tổng giá trị phần vốn … giai đoạn 2011 – 2015": a period further on in the comparison's own
+  // clause still dates what is compared against.
+  const clause = s.slice(Math.max(0, d.span[0] - 120), d.span[0]).split(/[;()]|[,.:](?=\s)/u).pop()!;
+  if (COMPARISON_TAIL_RE.test(clause)) return true;
+  return /(?:so\s+với|cùng\s+kỳ|bằng|gấp)(?:\s+[\p{L}\p{N}][\p{L}\p{N},.%]*){0,3}\s*$/iu.test(before)
+    // A superlative's span of comparison: "mức tăng cao nhất trong giai đoạn 2011-2022" (but "thành công nhất
+    // trong năm 2020" is that year's).
+    || (d.kind === 'range' && /(?:nhất|kỷ\s+lục)(?:\s+(?:trong|của|kể\s+từ|từ))?\s*$/iu.test(before))
+    // A deadline ("thoái vốn trước ngày 30/11/2020", "chậm nhất ngày 30/6") is when something is due, not a period.
+    || /(?:(?<![\p{L}])trước|chậm\s+nhất|muộn\s+nhất|hạn\s+chót)(?:\s+(?:ngày|hết))?\s*$/iu.test(before)
+    // "cao hơn mức lương tối thiểu vùng năm 2016": the year of what the figure is measured against.
+    || /(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s+hơn(?:\s+\p{L}+){0,5}\s*$/iu.test(before)
+    // "đạt 89,8% kế hoạch vốn năm 2016", "so với kế hoạch Nhà nước giao năm 2017": the year of the plan the
+    // figure is measured against. A plan that is itself the subject ("kế hoạch năm 2017 là 311 tỷ đồng",
+    // "mục tiêu tăng trưởng năm 2023 là 6,5%") is dated by that year.
+    || /(?:so\s+với|đạt|bằng|vượt|%)\s*(?:kế\s+hoạch|mục\s+tiêu|dự\s+toán|chỉ\s+tiêu|tầm\s+nhìn)(?:\s+(?:vốn|nhà\s+nước|được|giao|đầu\s+tư\s+công))*(?:\s+(?:đến|tới))?\s*$/iu.test(before)
     // "theo số liệu cập nhật đến ngày 20/6/2022": when the data were counted, not the period they cover.
     || /cập\s+nhật(?:\s+(?:đến|tới))?(?:\s+hết)?(?:\s+ngày)?\s*$/iu.test(before)
+    // An occasion ("vào dịp Tết Nguyên Đán, 30/4 và 1/5") or a starting point ("từ cuối năm 2015", "từ ngày
+    // 1/1/2017"): when something happened or began, not the span the figure covers.
+    || /(?<![\p{L}])dịp(?:(?![.;]).){0,40}$/u.test(before)
+    || /(?<![\p{L}])(?:từ|kể\s+từ)\s+(?:ngày\s+|cuối\s+|giữa\s+)?$/iu.test(before)
+    // The day of a meeting ("trong buổi làm việc với lãnh đạo tỉnh ngày 3/9"): when the figure was spoken of.
+    || (d.kind === 'date' && /(?<![\p{L}])(?:buổi\s+làm\s+việc|cuộc\s+họp|hội\s+nghị|phiên\s+họp|hội\s+thảo|tọa\s+đàm|họp\s+báo|kỳ\s+họp)(?:(?![.;,]).){0,60}$/iu.test(s.slice(Math.max(0, d.span[0] - 80), d.span[0])))
     || /(?:[\p{Lu}\d][\p{L}\d/.\-]*\d[\p{L}\d/.\-]*|số\s+\d+)\s*,?\s*(?:ban\s+hành\s+)?(?:ngày|ngay)\s*$/u.test(before);
 }
 
@@ -342,11 +410,17 @@ export function extractClaims(text: string, ctx: ClaimContext = {}): Claim[] {
   // The month and quarter the article last named as reported periods (for "so với tháng trước").
   let lastMonth: string | null = null;
   let paragraph = 0;
-  let articleFrame: string | null = null;
+  // The article's frame: the reporting period its lead gives its first figures, else the one its headline
+  // names ("156 doanh nghiệp … thoái vốn đến hết năm 2020", "GDP năm 2022 tăng 8,02%").
+  const headline = headlinePeriod(ctx.title ?? null, ctx.publishedOn ?? null);
+  const titleFrame = headline?.period ?? null;
+  let leadFrame: string | null = null;
+  let reviewFrame: string | null = null;
+  frame = titleFrame;
   let lastQuarter: string | null = null;
   const noteReported = (s: string, dates: readonly DateMention[]) => {
     for (const d of dates) {
-      if (isComparisonBase(s, d)) continue;
+      if (isOtherTime(s, d)) continue;
       if (d.kind === 'month') lastMonth = d.value;
       if (d.kind === 'quarter') lastQuarter = d.value;
     }
@@ -356,7 +430,7 @@ export function extractClaims(text: string, ctx: ClaimContext = {}): Claim[] {
     if (text.slice(lastEnd, sentence.span[0]).includes('\n')) {
       paragraph++;
       // A new paragraph starts from the article's frame: the reporting period its lead gave its figures.
-      frame = articleFrame;
+      frame = headline?.several ? titleFrame : leadFrame ?? reviewFrame ?? titleFrame;
     }
     lastEnd = sentence.span[1];
     const [from, to] = sentence.span;
@@ -368,6 +442,11 @@ export function extractClaims(text: string, ctx: ClaimContext = {}): Claim[] {
     }
     const s = sentence.text;
     const dates = datesWithin(allDates, sentence.span);
+    // A lead that reports a review ("Hội nghị tổng kết công tác năm 2023") gives the article its frame.
+    if (paragraph === 0 && reviewFrame === null) {
+      const reviewed = dates.find((d) => d.kind !== 'date' && d.kind !== 'time' && REVIEW_RE.test(s.slice(Math.max(0, d.span[0] - 80), d.span[0])));
+      if (reviewed) reviewFrame = periodOf(reviewed);
+    }
     if (!numbers.length) {
       // A sentence that opens with a reporting period ("Từ 1/1/2025 đến 16/9/2025, …", "Trong tháng 5, …")
       // frames the figures of the next sentences even when it has none itself.
@@ -380,6 +459,9 @@ export function extractClaims(text: string, ctx: ClaimContext = {}): Claim[] {
     let prevSubject = '';
     let prevUnit: string | null = null;
     let sentenceFrame: string | null = null;
+    // "So với tháng trước, … nhà ở tăng 0,53%; …": a comparison that opens the sentence before its first figure
+    // makes every figure of the sentence, and of the next ones in the paragraph, a monthly one.
+    const opensMonthly = lastMonth !== null && OPENING_MONTHLY_RE.test(s.slice(0, numbers[0]!.span[0]));
     for (let i = 0; i < numbers.length; i++) {
       const n = numbers[i]!;
       const near = dates.length > 8 ? dates.filter((d) => d.span[1] >= n.span[0] - 3 * CLAUSE_WINDOW && d.span[0] <= n.span[1] + 3 * CLAUSE_WINDOW) : dates;
@@ -388,7 +470,11 @@ export function extractClaims(text: string, ctx: ClaimContext = {}): Claim[] {
       if (!UNIT_BY_WRITTEN.has(claim.claim.unit) && claim.claim.unit !== 'hạng') prevUnit = claim.claim.unit;
       // "so với tháng trước" makes the figure a monthly one: its period is the month being reported.
       const c = claim.claim;
-      if (c.comparison && lastMonth && /tháng\s+trước/u.test(c.comparison) && !/^\d{4}-\d{2}$/.test(c.period ?? '')) c.period = lastMonth;
+      // "bình quân mỗi tháng CPI tăng 0,03% so với tháng trước" is a monthly average over the period, not one month.
+      // "trong tháng có gần 8,8 nghìn doanh nghiệp": "the month" is the one the report is about.
+      const monthly = opensMonthly || IN_THE_MONTH_RE.test(s.slice(clauseBounds(s, n.span[0])[0], n.span[0]) || '') || (c.comparison !== null && /tháng\s+trước/u.test(c.comparison) && !PER_MONTH_RE.test(s.slice(Math.max(0, n.span[0] - 40), n.span[0])));
+      if (monthly && lastMonth && !/^\d{4}-\d{2}$/.test(c.period ?? '')) c.period = lastMonth;
+      if (opensMonthly) sentenceFrame = c.period;
       if (c.comparison && lastQuarter && /quý\s+trước/u.test(c.comparison) && !/-Q\d$/.test(c.period ?? '')) c.period = lastQuarter;
       if (claim.subject) prevSubject = claim.subject;
       if (claim.frame) sentenceFrame = claim.frame;
@@ -397,9 +483,31 @@ export function extractClaims(text: string, ctx: ClaimContext = {}): Claim[] {
     if (sentenceFrame) frame = sentenceFrame;
     // A statistical report states its period with its first figures, in the lead: that period holds for
     // the figures of later paragraphs that name none. A lead without figures (a meeting report) sets none.
-    if (paragraph === 0 && sentenceFrame && articleFrame === null) articleFrame = sentenceFrame;
+    if (paragraph === 0 && sentenceFrame && leadFrame === null) leadFrame = sentenceFrame;
   }
   return claims;
+}
+
+/**
+ * The period a headline names for the whole report: its only one, or, when it names several that nest
+ * ("quý II và 6 tháng đầu năm 2024"), the widest, since figures given without a period in such a report are
+ * the cumulative ones. Comparison bases, deadlines and single days are not report periods.
+ */
+function headlinePeriod(title: string | null, ref: RefDate): { period: string; several: boolean } | null {
+  if (!title) return null;
+  const t = title.normalize('NFC');
+  const periods = findDates(t, ref).filter((d) => d.kind !== 'time' && d.kind !== 'date' && periodOf(d) && !isOtherTime(t, d));
+  if (!periods.length) return null;
+  // A headline about a goal ("phấn đấu giải ngân vốn đầu tư công năm 2024 đạt trên 95%") names the year ahead,
+  // not the period the article's figures report.
+  if (HEADLINE_GOAL_RE.test(t.slice(0, periods[0]!.span[0]))) return null;
+  const bounds = periods.map((d) => ({ value: d.value, b: periodBounds(d.value) }));
+  if (bounds.some((x) => !x.b)) return null;
+  const widest = bounds.reduce((w, x) => (x.b![0] <= w.b![0] && x.b![1] >= w.b![1] ? x : w));
+  if (!bounds.every((x) => x.b![0] >= widest.b![0] && x.b![1] <= widest.b![1])) return null;
+  // Several periods nest as a month or quarter within its year's cumulative figure, not across years.
+  if (periods.length > 1 && widest.b![0].slice(0, 4) !== widest.b![1].slice(0, 4)) return null;
+  return { period: widest.value, several: periods.length > 1 };
 }
 
 function readClaim(

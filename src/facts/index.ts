@@ -13,6 +13,8 @@ import { findDates } from '../text/dates.js';
 export interface FactContext {
   /** Publication date (YYYY-MM-DD or ISO timestamp) to resolve "Sáng 25/12" and "năm nay". */
   publishedOn?: string | null;
+  /** The headline: the period it names ("GDP năm 2022 tăng 8,02%") dates figures that name none. */
+  title?: string | null;
 }
 
 export function extractFacts(text: string, ctx: FactContext = {}): Facts {
@@ -23,6 +25,6 @@ export function extractFacts(text: string, ctx: FactContext = {}): Facts {
   const legalRefs = extractLegalRefs(text, { publishedOn });
   const officials = extractOfficials(text);
   const meetings = extractMeetings(text, { publishedOn, officials, sentences, dates });
-  const claims = extractClaims(text, { publishedOn, masked: legalRefSpans(legalRefs), sentences, dates });
+  const claims = extractClaims(text, { publishedOn, title: ctx.title ?? null, masked: legalRefSpans(legalRefs), sentences, dates });
   return { legalRefs, officials, meetings, claims };
 }

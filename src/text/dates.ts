@@ -94,6 +94,19 @@ function monthsPeriod(y: number, from: number, to: number): string {
   return `${y}-${pad(from)}/${y}-${pad(to)}`;
 }
 
+/**
+ * A span of days in the contract's shortest form: whole months, quarters, halves and years are written as
+ * such ("2020-04-01".."2020-06-30" is "2020-Q2", "2025-01-01".."2025-01-31" is "2025-01"); other spans stay days.
+ */
+export function dayRange(from: string, to: string): string {
+  const a = /^(\d{4})-(\d{2})-(\d{2})$/.exec(from), b = /^(\d{4})-(\d{2})-(\d{2})$/.exec(to);
+  if (!a || !b) return `${from}/${to}`;
+  const lastDay = new Date(Date.UTC(+b[1]!, +b[2]!, 0)).getUTCDate();
+  if (a[3] !== '01' || +b[3]! !== lastDay) return `${from}/${to}`;
+  if (a[1] === b[1]) return monthsPeriod(+a[1]!, +a[2]!, +b[2]!);
+  return `${a[1]}-${a[2]}/${b[1]}-${b[2]}`;
+}
+
 /** The kind that matches a period value: "2022-H1" is a half, "2022-Q1" a quarter. */
 function periodKind(value: string): DateKind {
   if (/-H[12]$/.test(value)) return 'half';
@@ -114,7 +127,10 @@ const NOT_AFTER_COUNT = String.raw`(?<!(?:\p{N}|(?<![\p{L}])(?:một|hai|ba|bố
  * start of a sentence ("9 tháng, …", "Trong 9 tháng, …"), "tính chung", "lũy kế". Elsewhere "9 tháng" is
  * a duration ("thời hạn 9 tháng"), unless it is followed by "qua" ("9 tháng qua").
  */
-const REPORT_CUE = /(?:(?:^|[.!?:;]\s|\n)\s*(?:[Tt]rong\s+)?|(?:^|[^\p{L}])(?:[Tt]ính\s+chung|[Ll]ũy\s+kế|[Ll]uỹ\s+kế|[Bb]ình\s+quân|chung\s+của|tăng\s+trưởng\s+của|kết\s+quả)\s+)$/u;
+const REPORT_CUE = /(?:(?:^|[.!?:;]\s|\n)\s*(?:(?:[Cc]ũng|[Rr]iêng)\s+)?(?:[Tt]rong\s+)?|(?:^|[^\p{L}])(?:[Tt]ính\s+chung|[Ll]ũy\s+kế|[Ll]uỹ\s+kế|[Bb]ình\s+quân|chung\s+của|tăng\s+trưởng\s+của|kết\s+quả)\s+)$/u;
+
+/** A figure's verb right after "N tháng": "xuất khẩu 6 tháng ước đạt", "doanh thu 9 tháng tăng". */
+const REPORT_VERB_AFTER = /^\s+(?:ước\s+)?(?:đạt|tăng|giảm)(?![\p{L}])/u;
 
 const WORD_MONTHS: Record<string, number> = { 'sáu': 6, 'chín': 9, 'ba': 3, 'mười một': 11, 'mười': 10, 'bốn': 4, 'năm': 5, 'tám': 8, 'bảy': 7, 'hai': 2 };
 const monthCount = (s: string) => (/^\d+$/.test(s) ? Number(s) : WORD_MONTHS[s.toLowerCase()] ?? NaN);
@@ -203,7 +219,9 @@ export const RULES: Rule[] = [
     name: 'N tháng (reporting period)',
     re: new RegExp(String.raw`(\d{1,2}|ba|sáu|chín|mười một)\s+tháng(?!\s+(?:tới|sắp\s+tới|tiếp|sau|nữa|trước))(\s+(?:vừa\s+)?qua)?${E}`, 'giu'),
     build: (m, ref, text) => {
-      if (!m[2] && !REPORT_CUE.test(text.slice(Math.max(0, m.index - 20), m.index))) return null;
+      // "kim ngạch xuất khẩu 6 tháng ước đạt …": a figure's verb right after makes it the reporting period too.
+      if (!m[2] && !REPORT_CUE.test(text.slice(Math.max(0, m.index - 20), m.index))
+        && !REPORT_VERB_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) return null;
       const n = monthCount(m[1]!);
       const r = refParts(ref);
       if (!r || !(n >= 2 && n <= 11)) return null;
@@ -248,7 +266,8 @@ export const RULES: Rule[] = [
       if (y2 === null) return null;
       const y1 = m[3] ? +m[3] : (m1 > m2 || (m1 === m2 && d1 > d2) ? y2 - 1 : y2);
       if (!isValidDate(y1, m1, d1) || !isValidDate(y2, m2, d2)) return null;
-      return { kind: 'range', value: `${iso(y1, m1, d1)}/${iso(y2, m2, d2)}`, inferred: !m[6] };
+      const value = dayRange(iso(y1, m1, d1), iso(y2, m2, d2));
+      return { kind: value.includes('/') ? 'range' : periodKind(value), value, inferred: !m[6] };
     },
   },
   {
@@ -389,7 +408,65 @@ export function findDates(text: string, ref?: RefDate): DateMention[] {
   for (const { d } of order) {
     if (taken.add(d.span[0], d.span[1])) kept.push(d);
   }
-  return kept.filter((d) => !invalid.has(d)).sort((a, b) => a.span[0] - b.span[0]);
+  return combinePeriods(text, kept.filter((d) => !invalid.has(d)).sort((a, b) => a.span[0] - b.span[0]));
+}
+
+/** The first and last day of a period value ("2022" → 2022-01-01…2022-12-31), or null for other values. */
+export function periodBounds(value: string): [string, string] | null {
+  let m = /^(\d{4})$/.exec(value);
+  if (m) return [`${m[1]}-01-01`, `${m[1]}-12-31`];
+  m = /^(\d{4})-H([12])$/.exec(value);
+  if (m) return m[2] === '1' ? [`${m[1]}-01-01`, `${m[1]}-06-30`] : [`${m[1]}-07-01`, `${m[1]}-12-31`];
+  m = /^(\d{4})-Q([1-4])$/.exec(value);
+  if (m) {
+    const y = +m[1]!, q = +m[2]!;
+    return [iso(y, 3 * q - 2, 1), iso(y, 3 * q, new Date(Date.UTC(y, 3 * q, 0)).getUTCDate())];
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(value);
+  if (m) return [`${value}-01`, iso(+m[1]!, +m[2]!, new Date(Date.UTC(+m[1]!, +m[2]!, 0)).getUTCDate())];
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return [value, value];
+  const slash = value.indexOf('/');
+  if (slash > 0) {
+    const a = periodBounds(value.slice(0, slash)), b = periodBounds(value.slice(slash + 1));
+    return a && b ? [a[0], b[1]] : null;
+  }
+  return null;
+}
+
+const dayAfter = (isoDay: string) => new Date(Date.parse(`${isoDay}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const PERIOD_KINDS = new Set<DateKind>(['year', 'half', 'quarter', 'month', 'months', 'date']);
+
+/**
+ * Two periods that the text joins into one: "từ năm 2016 đến tháng 11 năm 2018" (from the start of the first to
+ * the end of the second) and "năm 2023 và quý 1 năm 2024" (two back-to-back periods, counted together).
+ * Joining mentions, rather than writing a rule for every pair of forms, covers each combination at once.
+ */
+function combinePeriods(text: string, list: DateMention[]): DateMention[] {
+  const out: DateMention[] = [];
+  for (let i = 0; i < list.length; i++) {
+    let a = list[i]!;
+    const b = list[i + 1];
+    // "quý IV và cả năm 2022", "tháng 12 và năm 2022": the first takes the year written after it.
+    if (b && a.inferred && !b.inferred && /^\d{4}-(?:Q\d|H\d|\d{2})$/.test(a.value) && /^\s*và\s+(?:cả\s+)?$/u.test(text.slice(a.span[1], b.span[0]))) {
+      a = { ...a, value: b.value.slice(0, 4) + a.value.slice(4), inferred: false };
+    }
+    if (b && PERIOD_KINDS.has(a.kind) && PERIOD_KINDS.has(b.kind) && !a.value.startsWith('--') && !b.value.startsWith('--')) {
+      const between = text.slice(a.span[1], b.span[0]);
+      const ba = periodBounds(a.value), bb = periodBounds(b.value);
+      const from = /(?:^|[^\p{L}])((?:từ|kể\s+từ)\s+)$/iu.exec(text.slice(Math.max(0, a.span[0] - 8), a.span[0]));
+      const joined = ba && bb && ba[1] < bb[1] && (
+        (from && /^\s*(?:đến|tới)\s+(?:hết\s+)?$/u.test(between))
+        || (/^\s*(?:và)\s+$/u.test(between) && dayAfter(ba[1]) === bb[0] && a.kind !== 'date'));
+      if (joined) {
+        const start = from ? a.span[0] - from[1]!.length : a.span[0];
+        out.push({ kind: 'range', value: `${a.value}/${b.value}`, span: [start, b.span[1]], text: text.slice(start, b.span[1]), inferred: a.inferred || b.inferred });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
 }
 
 /**

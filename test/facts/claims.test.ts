@@ -75,6 +75,44 @@ describe('extractClaims', () => {
     expect(claims('Năm 2023 khép lại: tính đến ngày 20/12/2023, tổng vốn đăng ký đạt gần 36,61 tỷ USD.', '2023-12-28')[0]!.period).toBe('2023-01-01/2023-12-20');
     expect(claims('Tính đến ngày 10/6, Cổng tiếp nhận 661 hồ sơ.', '2020-06-15')[0]!.period).toBe('2020-06-10');
   });
+  it('makes figures monthly after an opening "so với tháng trước", but not a monthly average over a period', () => {
+    const text = 'Chỉ số giá tiêu dùng tháng 5/2023 tăng 0,01%. Tổng cục cho biết, so với tháng trước, có 6 nhóm hàng tăng giá. Có 5 nhóm hàng giảm giá. Bình quân 5 tháng đầu năm, mỗi tháng CPI tăng 0,2% so với tháng trước.';
+    expect(claims(text, '2023-05-29').map((c) => [c.value, c.period])).toEqual([[0.01, '2023-05'], [6, '2023-05'], [5, '2023-05'], [0.2, '2023-01/2023-05']]);
+  });
+  it('reads "trong tháng" as the month being reported', () => {
+    expect(claims('Tháng 2/2023 có nhiều ngày nghỉ. Trong tháng có 9.000 doanh nghiệp thành lập mới.', '2023-03-02').map((c) => c.period)).toEqual(['2023-02']);
+  });
+  it('dates "cùng kỳ năm X" in an aside as the same period of that year', () => {
+    expect(claims('Trong 4 tháng đầu năm, 3.000 doanh nghiệp giải thể, tăng 2% (cùng kỳ năm 2021 tăng 11%).').map((c) => [c.value, c.period]))
+      .toEqual([[3000, '2022-01/2022-04'], [2, '2022-01/2022-04'], [11, '2021-01/2021-04']]);
+  });
+  it('does not take deadlines, occasions, starting points, meeting days or superlative spans as periods', () => {
+    expect(claims('Có 12 doanh nghiệp phải thoái vốn trước ngày 30/9/2022.')[0]!.period).toBeNull();
+    expect(claims('Giá vé tăng mạnh vào dịp nghỉ lễ 2/9 nên doanh thu tăng 3%.')[0]!.period).toBeNull();
+    expect(claims('Dự án được bố trí 500 tỷ đồng từ cuối năm 2019 nhưng còn 200 tỷ đồng chưa dùng.').map((c) => c.period)).toEqual([null, null]);
+    expect(claims('Tại buổi làm việc với tỉnh ngày 5/8, Thủ tướng chỉ đạo làm đường 4 làn xe.')[0]!.period).toBeNull();
+    expect(claims('Năm 2022, GDP tăng 8%, mức tăng cao nhất trong giai đoạn 2011-2022.')[0]!.period).toBe('2022');
+  });
+  it('dates a figure by the plan it is measured against only when the plan is its own subject', () => {
+    expect(claims('Giải ngân đạt 80% kế hoạch vốn năm 2021.', '2022-01-31')[0]!.period).toBeNull();
+    expect(claims('Kế hoạch vốn năm 2022 được giao là 500 nghìn tỷ đồng.', '2022-01-31')[0]!.period).toBe('2022');
+  });
+  it('prefers what came earlier in the sentence over a later clause, and ignores dates in asides', () => {
+    expect(claims('Tính đến ngày 10/7/2022, xăng tăng giá 6 lần; dầu tăng giá 5 lần, làm cho giá dầu tháng 7 tăng 20%.').map((c) => [c.value, c.period]))
+      .toEqual([[6, '2022-07-10'], [5, '2022-07-10'], [20, '2022-07']]);
+    expect(claims('Lương tăng (năm 2022 cao hơn năm 2021 khoảng 200.000 đồng), nên giá dịch vụ tăng 5%.').map((c) => [c.value, c.period])).toEqual([[200_000, '2022'], [5, null]]);
+  });
+  it('dates figures by the headline\'s period, or by the review the lead reports', () => {
+    const withTitle = (title: string, text: string, publishedOn = '2023-01-05') => extractClaims(text, { publishedOn, title }).map((c) => c.period);
+    expect(withTitle('Xuất khẩu năm 2022 vượt 370 tỷ USD', 'Xuất khẩu đạt 371 tỷ USD.')).toEqual(['2022']);
+    expect(withTitle('Kinh tế quý IV và cả năm 2022', 'Cả nước có 208.000 doanh nghiệp mới.\n\nXuất khẩu đạt 371 tỷ USD.')).toEqual(['2022', '2022']);
+    // A goal in the headline is not the period reported.
+    expect(withTitle('Phấn đấu năm 2023 giải ngân trên 95%', 'Tỉnh có 20 dự án chậm tiến độ.')).toEqual([null]);
+    expect(withTitle('Ngành thuế triển khai nhiệm vụ', 'Sáng 4/1, Bộ tổ chức Hội nghị tổng kết công tác năm 2022.\n\nThu ngân sách đạt 1,8 triệu tỷ đồng.')).toEqual(['2022']);
+  });
+  it('reads "tính đến ngày" in a month\'s report as that month so far', () => {
+    expect(extractClaims('Tính đến ngày 31/1/2025, vốn đăng ký đạt 4 tỷ USD.', { publishedOn: '2025-02-06', title: 'Kinh tế tháng 1/2025' })[0]!.period).toBe('2025-01');
+  });
   it('reads a date range as one interval period', () => {
     expect(claims('Từ ngày 17/9 đến hết ngày 31/12/2024, trạm thu phí miễn phí cho 3.000 xe.', '2024-09-17')[0]!.period).toBe('2024-09-17/2024-12-31');
   });

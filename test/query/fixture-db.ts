@@ -14,7 +14,7 @@ export function fixtureDb(path = ':memory:'): Db {
   const store = new ArticleStore(db);
   for (const f of loadFixtureArticles()) {
     const article = extractArticle(f.html, { url: f.url, source: sourceForUrl(SOURCES, f.url) });
-    store.save({ ...article, url: f.url }, extractFacts(article.text, { publishedOn: article.publishedAt }));
+    store.save({ ...article, url: f.url }, extractFacts(article.text, { publishedOn: article.publishedAt, title: article.title }));
   }
   return db;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDates, inferYear, isValidDate, parseDateTime, periodOf, toVietnamIso, type DateMention } from '../../src/text/dates.js';
+import { dayRange, findDates, inferYear, isValidDate, parseDateTime, periodBounds, periodOf, toVietnamIso, type DateMention } from '../../src/text/dates.js';
 
 /** A Wednesday in August 2022, the publication date most tests are read against. */
 const REF = '2022-08-10';
@@ -170,6 +170,31 @@ describe('findDates: years and ranges', () => {
     expect(find('Trong 2 tuần qua, giá tăng.')).toEqual([]);
     expect(find('Trong ba năm trước, vốn giảm.')).toEqual([]);
   });
+  it('joins "từ <period> đến <period>" of different forms into one interval', () => {
+    expect(brief('Từ năm 2019 đến tháng 10 năm 2021, tỉnh đã sắp xếp 40 đơn vị.')).toEqual([['range', '2019/2021-10', 'Từ năm 2019 đến tháng 10 năm 2021', false]]);
+    expect(brief('Kể từ quý II/2021 đến hết quý I/2022, giá tăng.')).toEqual([['range', '2021-Q2/2022-Q1', 'Kể từ quý II/2021 đến hết quý I/2022', false]]);
+  });
+  it('joins two back-to-back periods linked by "và", and only those', () => {
+    expect(brief('Trong năm 2021 và quý I năm 2022, ngành thu 5 tỷ đồng.')).toEqual([['range', '2021/2022-Q1', 'năm 2021 và quý I năm 2022', false]]);
+    expect(brief('Tháng 3 và tháng 4/2022 giá giảm.').map((d) => d[1])).toEqual(['2022-03/2022-04']);
+    // Not contiguous: two periods, not one.
+    expect(brief('Năm 2019 và năm 2021 đều tăng.').map((d) => d[1])).toEqual(['2019', '2021']);
+    // A period does not run backwards.
+    expect(brief('Từ năm 2022 đến năm 2020 sai thứ tự.').filter((d) => d[0] === 'range')).toEqual([]);
+  });
+  it('gives "quý IV và cả năm 2022" the year written after it', () => {
+    expect(brief('Kinh tế quý IV và cả năm 2022 khởi sắc.', '2023-01-05').map((d) => d[1])).toEqual(['2022-Q4', '2022']);
+  });
+  it('writes a span of whole months in its short form', () => {
+    expect(brief('Từ ngày 1/4 đến ngày 30/6/2022, tỉnh tiếp nhận hồ sơ.').map((d) => [d[0], d[1]])).toEqual([['quarter', '2022-Q2']]);
+    expect(brief('Từ ngày 1/1 đến 31/1/2023, giá ổn định.').map((d) => d[1])).toEqual(['2023-01']);
+    expect(brief('Từ ngày 17/9 đến 31/12/2022, phí giảm.').map((d) => d[1])).toEqual(['2022-09-17/2022-12-31']);
+  });
+  it('reads "N tháng" before a figure\'s verb as the reporting period', () => {
+    expect(brief('Kim ngạch xuất khẩu 7 tháng ước đạt 200 tỷ USD.').map((d) => d[1])).toEqual(['2022-01/2022-07']);
+    expect(brief('Cũng trong 7 tháng, vốn FDI tăng.').map((d) => d[1])).toEqual(['2022-01/2022-07']);
+    expect(find('Thời hạn 7 tháng kể từ ngày ký.')).toEqual([]);
+  });
   it('does not read a backward range as a range', () => {
     expect(brief('Số liệu 2025-2020 sai thứ tự.').filter((d) => d[0] === 'range')).toEqual([]);
   });
@@ -230,6 +255,25 @@ describe('periodOf', () => {
   it('returns the value for days and periods', () => {
     const out = find('Ngày 08/8/2022, quý I/2022, 6 tháng đầu năm 2022, năm 2022, giai đoạn 2021-2025.');
     expect(out.map(periodOf)).toEqual(['2022-08-08', '2022-Q1', '2022-H1', '2022', '2021/2025']);
+  });
+});
+
+describe('periodBounds and dayRange', () => {
+  it('gives the first and last day of each period form', () => {
+    expect(periodBounds('2024')).toEqual(['2024-01-01', '2024-12-31']);
+    expect(periodBounds('2024-H2')).toEqual(['2024-07-01', '2024-12-31']);
+    expect(periodBounds('2024-Q1')).toEqual(['2024-01-01', '2024-03-31']);
+    expect(periodBounds('2024-02')).toEqual(['2024-02-01', '2024-02-29']);
+    expect(periodBounds('2024-02-10')).toEqual(['2024-02-10', '2024-02-10']);
+    expect(periodBounds('2016/2018-11')).toEqual(['2016-01-01', '2018-11-30']);
+    expect(periodBounds('--08-10')).toBeNull();
+  });
+  it('shortens whole months, quarters, halves and years', () => {
+    expect(dayRange('2023-01-01', '2023-12-31')).toBe('2023');
+    expect(dayRange('2023-07-01', '2023-12-31')).toBe('2023-H2');
+    expect(dayRange('2023-01-01', '2023-09-30')).toBe('2023-01/2023-09');
+    expect(dayRange('2022-11-01', '2023-02-28')).toBe('2022-11/2023-02');
+    expect(dayRange('2023-01-01', '2023-12-20')).toBe('2023-01-01/2023-12-20');
   });
 });
 
