@@ -165,8 +165,14 @@ function withoutDates(s: string, from: number, to: number, dates: readonly DateM
     at = Math.max(at, d.span[1]);
   }
   out += s.slice(at, to);
-  return out.replace(/\s+/g, ' ').trim();
+  return squash(out);
 }
+
+/** Runs of white space as one space, trimmed; the regex only where there is such a run (most pieces have none). */
+function squash(s: string): string {
+  return MULTI_SPACE_RE.test(s) ? s.replace(/\s+/g, ' ').trim() : s.trim();
+}
+const MULTI_SPACE_RE = /\s\s|[\t\n\r\u00a0]/;
 
 interface MetricParts {
   /** The metric as shown: with its period and comparison where the text gives them. */
@@ -182,8 +188,7 @@ interface MetricParts {
  * and changes also what they are about ("tăng 9,3% về số doanh nghiệp"); for counts introduced by "có" or
  * with no subject, the counted noun and what follows it ("… có 10.954 doanh nghiệp thành lập mới").
  */
-function composeMetric(s: string, n: NumberMention, qualLen: number, unit: UnitRead, dates: readonly DateMention[], prevSubject: string): MetricParts {
-  const [cs, ce] = clauseBounds(s, n.span[0]);
+function composeMetric(s: string, n: NumberMention, qualLen: number, unit: UnitRead, dates: readonly DateMention[], prevSubject: string, [cs, ce]: Span): MetricParts {
   const numStart = n.span[0] - qualLen;
   // The subject is read twice: without its dates (for the metric key, which groups a metric across
   // periods) and as written (for the metric shown to readers: "CPI bình quân 6 tháng đầu năm 2017").
@@ -262,8 +267,7 @@ function readSubject(left: string): { subject: string; verb: string; comparison:
  * statistical periods (a month, a quarter, a half, cumulative months, "đến hết ngày …") do; a bare year does
  * not, since "năm 2015" in passing rarely scopes what follows.
  */
-function periodFor(s: string, dates: readonly DateMention[], numSpan: Span, frame: string | null): { period: string | null; framing: boolean } {
-  const [cs, ce] = clauseBounds(s, numSpan[0]);
+function periodFor(s: string, dates: readonly DateMention[], numSpan: Span, frame: string | null, [cs, ce]: Span): { period: string | null; framing: boolean } {
   const [semiStart, semiEnd] = semicolonPart(s, numSpan);
   const usable = dates.filter((d) => periodOf(d) && !isOtherTime(s, d));
   const nearest = (list: readonly DateMention[]): DateMention | null => {
@@ -404,7 +408,8 @@ export function extractClaims(text: string, ctx: ClaimContext = {}): Claim[] {
   // Numbers are read once over the whole text, with dates, documents and ordinals masked, then handed to
   // their sentences.
   const mask = SpanSet.union([...allDates.map((d) => d.span), ...(ctx.masked ?? []), ...notQuantities(text)]);
-  const allNumbers = findNumbers(text, { mask, words: NUMBER_WORDS_HINT.test(text) })
+  // Small numbers in words ("ba nhóm") are not read as claims: only runs with a tens or scale word are parsed.
+  const allNumbers = findNumbers(text, { mask, words: NUMBER_WORDS_HINT.test(text), wordRunHint: NUMBER_WORDS_HINT })
     .filter((n) => !n.words || n.value >= 10 || n.factor > 1 || NUMBER_WORDS_HINT.test(n.raw));
   let next = 0;
   // The month and quarter the article last named as reported periods (for "so với tháng trước").
@@ -420,9 +425,9 @@ export function extractClaims(text: string, ctx: ClaimContext = {}): Claim[] {
   let lastQuarter: string | null = null;
   const noteReported = (s: string, dates: readonly DateMention[]) => {
     for (const d of dates) {
-      if (isOtherTime(s, d)) continue;
+      if ((d.kind !== 'month' && d.kind !== 'quarter') || isOtherTime(s, d)) continue;
       if (d.kind === 'month') lastMonth = d.value;
-      if (d.kind === 'quarter') lastQuarter = d.value;
+      else lastQuarter = d.value;
     }
   };
   for (const sentence of ctx.sentences ?? splitSentences(text)) {
@@ -472,7 +477,7 @@ export function extractClaims(text: string, ctx: ClaimContext = {}): Claim[] {
       const c = claim.claim;
       // "bình quân mỗi tháng CPI tăng 0,03% so với tháng trước" is a monthly average over the period, not one month.
       // "trong tháng có gần 8,8 nghìn doanh nghiệp": "the month" is the one the report is about.
-      const monthly = opensMonthly || IN_THE_MONTH_RE.test(s.slice(clauseBounds(s, n.span[0])[0], n.span[0]) || '') || (c.comparison !== null && /tháng\s+trước/u.test(c.comparison) && !PER_MONTH_RE.test(s.slice(Math.max(0, n.span[0] - 40), n.span[0])));
+      const monthly = opensMonthly || IN_THE_MONTH_RE.test(s.slice(claim.clauseStart, n.span[0])) || (c.comparison !== null && /tháng\s+trước/u.test(c.comparison) && !PER_MONTH_RE.test(s.slice(Math.max(0, n.span[0] - 40), n.span[0])));
       if (monthly && lastMonth && !/^\d{4}-\d{2}$/.test(c.period ?? '')) c.period = lastMonth;
       if (opensMonthly) sentenceFrame = c.period;
       if (c.comparison && lastQuarter && /quý\s+trước/u.test(c.comparison) && !/-Q\d$/.test(c.period ?? '')) c.period = lastQuarter;
@@ -513,7 +518,7 @@ function headlinePeriod(title: string | null, ref: RefDate): { period: string; s
 function readClaim(
   s: string, n: NumberMention, next: NumberMention | undefined, dates: readonly DateMention[], prevSubject: string, frame: string | null,
   prevUnit: string | null = null,
-): { claim: Omit<Claim, 'sentence' | 'span'>; subject: string; frame: string | null } | null {
+): { claim: Omit<Claim, 'sentence' | 'span'>; subject: string; frame: string | null; clauseStart: number } | null {
   // Only the words right before a number decide its qualifier, direction and rank: look at a short window,
   // not the whole sentence, so that these end-anchored patterns stay cheap on long sentences.
   const before = s.slice(Math.max(0, n.span[0] - 48), n.span[0]);
@@ -546,15 +551,17 @@ function readClaim(
   const prevJoin = /(?:đến|tới|[-–])\s*$/u.test(beforeQ) && /\d[\d.,]*\s*(?:đến|tới|[-–])\s*$/u.test(beforeQ);
   if (/(?<![\p{L}])từ\s*$/iu.test(beforeQ) && next && /^\s*(?:đến|tới|-|–)\s*$/u.test(s.slice(n.span[1], next.span[0]))) approx = 'at_least';
   else if (prevJoin && /(?<![\p{L}])từ\s+[\d.,]+\s*(?:đến|tới|[-–])\s*$/iu.test(beforeQ)) approx = 'at_most';
+  const clause = clauseBounds(s, n.span[0]);
   const parts = rank
     ? { metric: metricForRank(s, n), keyText: metricForRank(s, n), subject: '', comparison: null }
-    : composeMetric(s, n, q.length, unit, dates, prevSubject);
-  const resolved = periodFor(s, dates, n.span, frame);
-  const [cs, ce] = clauseBounds(s, n.span[0]);
+    : composeMetric(s, n, q.length, unit, dates, prevSubject, clause);
+  const resolved = periodFor(s, dates, n.span, frame, clause);
+  const [cs, ce] = clause;
   return {
     frame: resolved.framing ? resolved.period : null,
+    clauseStart: cs,
     claim: {
-      metric: parts.metric, metricKey: metricKey(parts.keyText, unit.unit, withoutDates(s, cs, ce, dates)), value: n.value, unit: unit.unit, approx, period: resolved.period,
+      metric: parts.metric, metricKey: metricKey(parts.keyText, unit.unit, () => withoutDates(s, cs, ce, dates)), value: n.value, unit: unit.unit, approx, period: resolved.period,
       change: direction, comparison: parts.comparison, source: sourceOf(s),
     },
     subject: parts.subject,

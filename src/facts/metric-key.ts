@@ -5,9 +5,9 @@
  */
 import { METRICS, type MetricEntry } from './data/metrics.js';
 import { foldKey } from '../text/normalize.js';
-import { matchWords } from '../text/regex.js';
+import { PhraseIndex } from '../text/phrases.js';
 
-/** Every phrasing, accent-folded, with the entries that use it; one regex finds them all. */
+/** Every phrasing, accent-folded, with the entries that use it, looked up word by word. */
 const BY_PHRASING = new Map<string, MetricEntry[]>();
 for (const entry of METRICS) {
   for (const p of entry.phrasings) {
@@ -15,10 +15,8 @@ for (const entry of METRICS) {
     BY_PHRASING.set(key, [...(BY_PHRASING.get(key) ?? []), entry]);
   }
 }
-const PHRASINGS_RE = new RegExp(
-  `(?:${[...BY_PHRASING.keys()].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`,
-  'g',
-);
+/** Keys are folded once here and the searched text once per lookup, so words compare as they are. */
+const PHRASINGS = new PhraseIndex([...BY_PHRASING], (w) => w);
 
 /** The unit's class in a key: rates, money and everything else by its own name. */
 export function unitClass(unit: string): string {
@@ -28,19 +26,22 @@ export function unitClass(unit: string): string {
 
 /** The catalog entry whose phrasing appears in `text` and whose units admit `unit`, longest phrasing first. */
 export function catalogEntry(text: string, unit: string): MetricEntry | null {
-  const folded = foldKey(text);
   let best: { entry: MetricEntry; length: number } | null = null;
-  for (const m of matchWords(PHRASINGS_RE, folded, /[a-z0-9]/)) {
-    const entries = BY_PHRASING.get(m[0].replace(/\s+/g, ' ')) ?? [];
-    const entry = entries.find((e) => e.units.includes(unit));
-    if (entry && (!best || m[0].length > best.length)) best = { entry, length: m[0].length };
+  for (const hit of PHRASINGS.findAll(foldKey(text))) {
+    const entry = hit.value.find((e) => e.units.includes(unit));
+    if (entry && (!best || hit.phrase.length > best.length)) best = { entry, length: hit.phrase.length };
   }
   return best?.entry ?? null;
 }
 
+function catalogEntryIn(context: string, unit: string): MetricEntry | null {
+  return context ? catalogEntry(context, unit) : null;
+}
+
 /** Key of a claim's metric: "gdp-growth|rate", or "so-doanh-nghiep-thanh-lap-moi|doanh nghiep". */
-export function metricKey(metric: string, unit: string, context = ''): string {
-  const entry = catalogEntry(metric, unit) ?? (context ? catalogEntry(context, unit) : null);
+export function metricKey(metric: string, unit: string, context: string | (() => string) = ''): string {
+  // The context (the figure's clause) is looked at only when the metric itself names no entry.
+  const entry = catalogEntry(metric, unit) ?? catalogEntryIn(typeof context === 'function' ? context() : context, unit);
   if (entry) return `${entry.key}|${unitClass(unit)}`;
   const words = foldKey(metric).replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter(Boolean).slice(0, 8);
   return `${words.join('-')}|${unitClass(unit)}`;

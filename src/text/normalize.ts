@@ -69,19 +69,47 @@ function foldChar(ch: string): string {
   return f;
 }
 
+/**
+ * The folded form of each UTF-16 code unit, when it is a single code unit (0: not looked up yet; FOLD_MANY:
+ * folds to several characters, rare). Filled on first use; a typed array indexed by char code is the
+ * cheapest lookup there is, and foldKey runs over every metric and every indexed text.
+ */
+const FOLD_TABLE = new Uint16Array(65536);
+const FOLD_MANY = 0xffff;
+function foldCode(code: number): number {
+  let f = FOLD_TABLE[code]!;
+  if (f === 0) {
+    const folded = foldChar(String.fromCharCode(code));
+    f = folded.length === 1 ? folded.charCodeAt(0) : FOLD_MANY;
+    FOLD_TABLE[code] = f;
+  }
+  return f;
+}
+
 /** A search key without any diacritics: "Nghị định" → "nghi dinh". `đ` is folded explicitly (it does not decompose). */
 export function foldKey(s: string): string {
-  let out = '';
+  const t = s.normalize('NFC');
+  const codes: number[] = [];
   let space = false;
-  for (const ch of s.normalize('NFC')) {
-    const code = ch.charCodeAt(0);
+  for (let i = 0; i < t.length; i++) {
+    const code = t.charCodeAt(i);
     if (code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0) {
-      space = out.length > 0;
+      space = codes.length > 0;
       continue;
     }
-    if (space) { out += ' '; space = false; }
-    out += code < 128 ? (code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch) : foldChar(ch);
+    if (space) { codes.push(32); space = false; }
+    const f = code < 128 ? (code >= 65 && code <= 90 ? code + 32 : code) : foldCode(code);
+    if (f !== FOLD_MANY) codes.push(f);
+    else for (const c of foldChar(t[i]!)) codes.push(c.charCodeAt(0));
   }
+  return fromCodes(codes);
+}
+
+/** A string from char codes, in chunks (spreading a very long array into one call overflows the stack). */
+function fromCodes(codes: readonly number[]): string {
+  if (codes.length <= 8192) return String.fromCharCode(...codes);
+  let out = '';
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.slice(i, i + 8192));
   return out;
 }
 

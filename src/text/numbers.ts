@@ -193,6 +193,8 @@ export interface FindNumbersOptions {
   mask?: readonly Span[] | SpanSet;
   /** Also read numbers written in words. Lone "một", "năm" and "không" are never read (article, year, "not"). */
   words?: boolean;
+  /** With `words`: read only runs of number words that match this ("hai nghìn", not a lone "ba"). */
+  wordRunHint?: RegExp;
 }
 
 
@@ -222,6 +224,7 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Num
   if (options.words) {
     const digitSpans = SpanSet.union(out.map((n) => n.span));
     for (const m of matchWords(WORD_RUN_RE, text)) {
+      if (options.wordRunHint && !options.wordRunHint.test(m[0])) continue;
       // A run may hold more than one number or stray words ("đầu tư hai nghìn tỷ", "ba năm", "mười năm"):
       // read it left to right, taking at each position the longest prefix that parses.
       const tokens = [...m[0].matchAll(/\S+/gu)].map((t) => ({ at: m.index + t.index, end: m.index + t.index + t[0].length, lower: t[0].toLowerCase() }));
