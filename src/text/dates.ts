@@ -398,7 +398,7 @@ export function findDates(text: string, ref?: RefDate): DateMention[] {
         found.push(blocker);
         continue;
       }
-      found.push({ ...built, span: [start, start + m[0].length], text: m[0] });
+      found.push({ kind: built.kind, value: built.value, inferred: built.inferred, span: [start, start + m[0].length], text: m[0] });
     }
   }
   // Longest first; earlier rules win ties (the list is ordered from specific to general).
@@ -476,7 +476,7 @@ function combinePeriods(text: string, list: DateMention[]): DateMention[] {
 export function datesWithin(all: readonly DateMention[], span: readonly [number, number]): DateMention[] {
   const out: DateMention[] = [];
   for (const d of all) {
-    if (d.span[0] >= span[0] && d.span[1] <= span[1]) out.push({ ...d, span: [d.span[0] - span[0], d.span[1] - span[0]] });
+    if (d.span[0] >= span[0] && d.span[1] <= span[1]) out.push({ kind: d.kind, value: d.value, inferred: d.inferred, text: d.text, span: [d.span[0] - span[0], d.span[1] - span[0]] });
   }
   return out;
 }

@@ -57,10 +57,12 @@ const NOT_BEFORE_DIGITS = /[\p{L}\p{N}\p{M}/.,]/u;
 
 /** base × factor without binary noise: 66,1 triệu is 66100000, not 66099999.99999999. */
 function scaled(base: number, factor: number): number {
-  return Number((base * factor).toPrecision(15));
+  return factor === 1 ? base : Number((base * factor).toPrecision(15));
 }
 
 function factorOf(words: string): number {
+  // Most numbers have no multiplier word: nothing to read.
+  if (!words) return 1;
   let factor = 1;
   for (const m of words.toLowerCase().matchAll(MULT_WORD_RE)) {
     factor *= MULTIPLIERS.find((x) => x.word === m[0])?.factor ?? 1;

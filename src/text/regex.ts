@@ -71,13 +71,17 @@ export interface SuffixMatch<T> {
 export class SuffixTable<T> {
   private readonly map = new Map<string, T>();
   private readonly maxWords: number;
+  /** The last word of every phrase: a text whose last word is none of these matches nothing. */
+  private readonly lastWords = new Set<string>();
 
   constructor(entries: Iterable<readonly [string, T]>) {
     let max = 1;
     for (const [phrase, value] of entries) {
       const key = phrase.toLowerCase().normalize('NFC').split(/\s+/).join(' ');
       if (!this.map.has(key)) this.map.set(key, value);
-      max = Math.max(max, key.split(' ').length);
+      const words = key.split(' ');
+      max = Math.max(max, words.length);
+      this.lastWords.add(words[words.length - 1]!);
     }
     this.maxWords = max;
   }
@@ -96,6 +100,8 @@ export class SuffixTable<T> {
       let w = j;
       while (w < i && OPENERS.has(text.charCodeAt(w))) w++;
       if (w === i) break;
+      // The last word decides first: most texts end in a word no phrase ends with.
+      if (!starts.length && !this.lastWords.has(text.slice(w, i).toLowerCase())) return null;
       starts.push(w);
       i = j;
       while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
