@@ -30,6 +30,8 @@ const QUALIFIER_TABLE = new SuffixTable(QUALIFIERS.map((q) => [q.phrase, q.appro
 const CHANGE_TABLE = new SuffixTable(CHANGE_WORDS.map((c) => [c.phrase, c.change] as const));
 const LINK_TABLE = new SuffixTable(LINK_VERBS.map((v) => [v, true] as const));
 const RANK_BEFORE_RE = /(?:xếp\s+hạng|xếp|đứng|vị\s+trí|hạng)(?:\s+thứ)?\s*$/iu;
+/** References to numbered items: "các tổ chức quy định từ 1 đến 8 nêu trên". */
+const NAMED_ITEMS_RE = /\d{1,3}\s*(?:đến|-|–)\s*\d{1,3}(?=\s+nêu\s+trên)|\d{1,3}(?=\s+nêu\s+trên)/gu;
 /** Things that carry numbers but are not quantities: articles of law, ordinals, routes, congresses. */
 const MASK_RES: RegExp[] = [
   /(?:Điều|khoản|Khoản|điểm|Chương|mục|Mục|Phụ lục|Quốc lộ|QL|tuyến số|số hiệu|Tổ|tổ|phòng|Phòng|Khu|khu|lô|Lô|đường số|Đường số|Tầng|tầng)\s+\d+[a-zA-Z]?(?![\p{N}])/gu,
@@ -41,14 +43,15 @@ const MASK_RES: RegExp[] = [
   // Numbers inside names: "công ty trách nhiệm hữu hạn 1 thành viên", "khu phố 6", "tổ dân phố 3".
   /(?:trách\s+nhiệm\s+hữu\s+hạn|TNHH)\s+\d+\s+thành\s+viên/gu,
   /(?:khu\s+phố|tổ\s+dân\s+phố|ấp|thôn|xóm|bản|tiểu\s+khu|liên\s+khu)\s+\d+[a-zA-Z]?(?![\p{N}])/gu,
-  // References to numbered items: "các tổ chức quy định từ 1 đến 8 nêu trên".
-  /\d{1,3}\s*(?:đến|-|–)\s*\d{1,3}(?=\s+nêu\s+trên)|\d{1,3}(?=\s+nêu\s+trên)/gu,
+  NAMED_ITEMS_RE,
 ];
 
 /** Spans of the text whose numbers are not quantities (matched at word starts; see matchWords). */
 function notQuantities(text: string): Span[] {
   const out: Span[] = [];
   for (const re of MASK_RES) {
+    // "… nêu trên" is rare, and its pattern starts with a digit (tried at every digit of the text).
+    if (re === NAMED_ITEMS_RE && !text.includes('nêu trên')) continue;
     for (const m of matchWords(re, text)) {
       // A ranking ("xếp thứ 7", "đứng thứ 2") is a claim; other "thứ N" are ordinals.
       if (/^(?:lần\s+)?thứ/u.test(m[0]) && RANK_BEFORE_RE.test(text.slice(Math.max(0, m.index - 30), m.index).trimEnd() + ' ')) continue;
@@ -524,7 +527,8 @@ function readClaim(
   // not the whole sentence, so that these end-anchored patterns stay cheap on long sentences.
   const before = s.slice(Math.max(0, n.span[0] - 48), n.span[0]);
   // A rank: "xếp hạng thứ 7", "đứng thứ 2".
-  const rank = /(?:xếp\s+hạng|xếp|đứng|vị\s+trí|hạng)(?:\s+thứ)\s*$/iu.exec(before);
+  // End-anchored patterns are tried at every position of their window: look for their last word first.
+  const rank = before.includes('thứ') ? /(?:xếp\s+hạng|xếp|đứng|vị\s+trí|hạng)(?:\s+thứ)\s*$/iu.exec(before) : null;
   let unit: UnitRead | null;
   if (rank) unit = { unit: 'hạng', end: n.span[1] };
   else {
@@ -543,7 +547,8 @@ function readClaim(
   // A sentence that opens as an estimate ("Ước số giải ngân … là 304.219,4 tỷ đồng", "Dự kiến …") qualifies its figures.
   if (approx === 'exact' && /^(?:Ước|Ước tính|Ước đạt|Dự kiến|Dự báo|Khoảng)(?![\p{L}])/u.test(s)) approx = 'about';
   // "từ 8% trở lên" is at least 8%; "từ 30 tuổi trở xuống" at most 30.
-  const bound = /^\s*(?:\p{L}+\s+){0,3}?trở\s+(lên|xuống)(?![\p{L}])/u.exec(s.slice(unit.end, unit.end + 40));
+  const afterUnit = s.slice(unit.end, unit.end + 40);
+  const bound = afterUnit.includes('trở') ? /^\s*(?:\p{L}+\s+){0,3}?trở\s+(lên|xuống)(?![\p{L}])/u.exec(afterUnit) : null;
   if (bound && /(?<![\p{L}])từ\s*$/iu.test(before.slice(0, before.length - q.length))) approx = bound[1] === 'lên' ? 'at_least' : 'at_most';
   const beforeQ = before.slice(0, before.length - q.length);
   const change = CHANGE_TABLE.match(beforeQ);
