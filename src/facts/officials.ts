@@ -9,8 +9,7 @@ import type { Official, Span } from '../types.js';
 import { ACADEMIC, FAMILY_NAMES, HONORIFICS, RANKS, TITLE_MODIFIERS, TITLES } from './data/people.js';
 import { MINISTRIES, PROVINCES_2025, PROVINCES_MERGED_2025 } from './data/organizations.js';
 import { expandAbbreviations, matchOrganizationAt } from './organizations.js';
-import { alternation, WE } from '../text/regex.js';
-import { PhraseIndex, tokenize } from '../text/phrases.js';
+import { alternation, matchWords, WE } from '../text/regex.js';
 import { canonicalKey } from '../text/normalize.js';
 import { SpanSet } from '../text/spans.js';
 
@@ -20,10 +19,11 @@ const RANK_RE = new RegExp(String.raw`(?:${alternation(RANKS)})${E}`, 'uy');
 const PREFIX_RE = new RegExp(String.raw`(?:${alternation([...ACADEMIC, ...HONORIFICS])})${E}\.?`, 'uy');
 const SYL = String.raw`\p{Lu}[\p{Ll}\p{M}]*`;
 const NAME_RE = new RegExp(String.raw`${SYL}(?:\s+${SYL}){1,3}${E}`, 'uy');
-/** Where a chain may start: a title, rank, academic prefix or honorific, or a modifier before a title. */
-const STARTS = new PhraseIndex([...TITLE_MODIFIERS, ...TITLES, ...RANKS, ...ACADEMIC, ...HONORIFICS].map((p) => [p, true] as const), (w) => w);
-/** A family name and one to three more capitalized syllables, read where a family name starts a word. */
-const FAMILY_NAME_RE = new RegExp(String.raw`(?:${alternation(FAMILY_NAMES)})(?:\s+${SYL}){1,3}${E}`, 'uy');
+const START_RE = new RegExp(
+  String.raw`(?:(?:${alternation(TITLE_MODIFIERS)})\s+)?(?:${alternation([...TITLES, ...RANKS, ...ACADEMIC, ...HONORIFICS])})${E}`,
+  'gu',
+);
+const FAMILY_START_RE = new RegExp(String.raw`(?:${alternation(FAMILY_NAMES)})(?:\s+${SYL}){1,3}${E}`, 'gu');
 /** Ministries written without "Bộ" after a minister's title: "Bộ trưởng Quốc phòng". */
 const MINISTRY_BARE_RE = new RegExp(
   String.raw`(?:${alternation(MINISTRIES.filter((m) => m.name.startsWith('Bộ ')).map((m) => m.name.slice(3)))})${E}`,
@@ -147,14 +147,9 @@ export function extractOfficials(text: string): Official[] {
     if (!o.mentions.some((m) => m[0] === span[0])) o.mentions.push(span);
   };
   const covered = new SpanSet();
-  const toks = tokenize(text);
-  let lastHitEnd = -1;
-  for (const hit of STARTS.findInTokens(toks)) {
-    // One start per phrase: "Phó Thủ tướng" is not tried again at "Thủ tướng".
-    if (hit.start < lastHitEnd) continue;
-    lastHitEnd = hit.end;
-    if (covered.contains(hit.start)) continue;
-    const chain = parseChain(text, hit.start, true);
+  for (const m of matchWords(START_RE, text)) {
+    if (covered.contains(m.index)) continue;
+    const chain = parseChain(text, m.index, true);
     if (!chain || !chain.name || !chain.nameSpan) continue;
     covered.add(chain.start, chain.end);
     const after = apposition(text, chain.end);
@@ -162,13 +157,8 @@ export function extractOfficials(text: string): Official[] {
     if (after.end > chain.end) covered.add(chain.end, after.end);
   }
   // "Nguyễn Hòa Bình, Phó Thủ tướng Thường trực Chính phủ": a name first, its titles after it.
-  let nameEnd = -1;
-  for (const t of toks) {
-    // Not inside the name just read: "Văn" in "Nguyễn Văn Thành" is a family name too.
-    if (t.start < nameEnd || !FAMILY.has(t.word) || covered.contains(t.start)) continue;
-    const m = sticky(FAMILY_NAME_RE, text, t.start);
-    if (!m) continue;
-    nameEnd = t.start + m[0].length;
+  for (const m of matchWords(FAMILY_START_RE, text)) {
+    if (covered.contains(m.index)) continue;
     const name = m[0].replace(/\s+/g, ' ');
     if (!isPlausibleName(name, false)) continue;
     const span: Span = [m.index, m.index + m[0].length];

@@ -78,11 +78,7 @@ export class PhraseIndex<T> {
 
   /** Every occurrence, longest at each position, in text order; occurrences may overlap. */
   findAll(text: string): PhraseHit<T>[] {
-    return this.findInTokens(tokenize(text));
-  }
-
-  /** As findAll, over words already read from the text (one tokenization shared by several lookups). */
-  findInTokens(toks: readonly Token[]): PhraseHit<T>[] {
+    const toks = tokenize(text);
     const words = toks.map((t) => this.key(t.word));
     const hits: PhraseHit<T>[] = [];
     for (let i = 0; i < words.length; i++) {
