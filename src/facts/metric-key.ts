@@ -26,23 +26,29 @@ export function unitClass(unit: string): string {
 
 /** The catalog entry whose phrasing appears in `text` and whose units admit `unit`, longest phrasing first. */
 export function catalogEntry(text: string, unit: string): MetricEntry | null {
+  return entryInFolded(foldKey(text), unit);
+}
+
+function entryInFolded(folded: string, unit: string): MetricEntry | null {
   let best: { entry: MetricEntry; length: number } | null = null;
-  for (const hit of PHRASINGS.findAll(foldKey(text))) {
+  for (const hit of PHRASINGS.findAll(folded)) {
     const entry = hit.value.find((e) => e.units.includes(unit));
     if (entry && (!best || hit.phrase.length > best.length)) best = { entry, length: hit.phrase.length };
   }
   return best?.entry ?? null;
 }
 
-function catalogEntryIn(context: string, unit: string): MetricEntry | null {
-  return context ? catalogEntry(context, unit) : null;
-}
-
 /** Key of a claim's metric: "gdp-growth|rate", or "so-doanh-nghiep-thanh-lap-moi|doanh nghiep". */
 export function metricKey(metric: string, unit: string, context: string | (() => string) = ''): string {
-  // The context (the figure's clause) is looked at only when the metric itself names no entry.
-  const entry = catalogEntry(metric, unit) ?? catalogEntryIn(typeof context === 'function' ? context() : context, unit);
+  // The metric is folded once, for the catalog and for the text key. The context (the figure's clause) is
+  // looked at only when the metric itself names no entry.
+  const folded = foldKey(metric);
+  let entry = entryInFolded(folded, unit);
+  if (!entry) {
+    const text = typeof context === 'function' ? context() : context;
+    if (text) entry = catalogEntry(text, unit);
+  }
   if (entry) return `${entry.key}|${unitClass(unit)}`;
-  const words = foldKey(metric).replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter(Boolean).slice(0, 8);
+  const words = folded.replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter(Boolean).slice(0, 8);
   return `${words.join('-')}|${unitClass(unit)}`;
 }
