@@ -16,13 +16,41 @@ export function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+interface TrieNode {
+  end: boolean;
+  next: Map<string, TrieNode>;
+}
+
 /**
- * An alternation of literal phrases, longest first so that "Phó Thủ tướng" wins over "Thủ tướng";
- * spaces in a phrase match any run of spaces.
+ * An alternation of literal phrases that prefers the longest ("Phó Thủ tướng Thường trực" over "Phó Thủ
+ * tướng"); spaces in a phrase match any run of spaces. Written as a trie of words ("Phó\s+(?:Thủ\s+tướng|
+ * Chủ\s+tịch)…"), not as a flat list: V8 tries every alternative of a flat list at every position of the
+ * text, and a list of 150 titles made that the single most expensive regex of the extractors.
  */
 export function alternation(phrases: Iterable<string>): string {
-  const sorted = [...new Set(phrases)].sort((a, b) => b.length - a.length);
-  return sorted.map((p) => escapeRe(p).replace(/ +/g, '\\s+')).join('|');
+  const root: TrieNode = { end: false, next: new Map() };
+  for (const p of new Set(phrases)) {
+    let node = root;
+    for (const w of p.trim().split(/ +/)) {
+      let child = node.next.get(w);
+      if (!child) { child = { end: false, next: new Map() }; node.next.set(w, child); }
+      node = child;
+    }
+    node.end = true;
+  }
+  return branches(root);
+}
+
+/** The alternation of a node's children, longer words first (so "Phóng" is tried before "Phó"). */
+function branches(node: TrieNode): string {
+  const parts = [...node.next].sort(([a], [b]) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0)).map(([w, child]) => {
+    if (!child.next.size) return escapeRe(w);
+    const rest = branches(child);
+    const group = child.next.size > 1 ? `(?:${rest})` : rest;
+    // A phrase may end here or go on: the optional group is greedy, so the longer phrase wins.
+    return child.end ? `${escapeRe(w)}(?:\\s+${group})?` : `${escapeRe(w)}\\s+${group}`;
+  });
+  return parts.join('|');
 }
 
 /** A case-insensitive, Unicode, global regex matching any of the phrases as whole words. */
