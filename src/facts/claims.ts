@@ -8,7 +8,7 @@ import { COUNT_NOUNS, CHANGE_WORDS, LINK_VERBS, NOT_UNIT_WORDS, QUALIFIERS, TIME
 import { findNumbers, type NumberMention } from '../text/numbers.js';
 import { datesWithin, dayRange, findDates, periodBounds, periodOf, type DateMention, type RefDate } from '../text/dates.js';
 import { splitSentences, type Sentence } from '../text/sentences.js';
-import { alternation, escapeRe, matchWords, SuffixTable } from '../text/regex.js';
+import { alternation, matchWords, SuffixTable } from '../text/regex.js';
 import { SpanSet } from '../text/spans.js';
 import { metricKey } from './metric-key.js';
 
@@ -23,7 +23,7 @@ export interface ClaimContext {
   title?: string | null;
 }
 
-const UNIT_RE = new RegExp(String.raw`^\s*(${UNIT_WORDS.map((u) => escapeRe(u.written)).join('|')})(?![\p{L}\p{N}])`, 'u');
+const UNIT_RE = new RegExp(String.raw`^\s*(${alternation(UNIT_WORDS.map((u) => u.written))})(?![\p{L}\p{N}])`, 'u');
 const UNIT_BY_WRITTEN = new Map(UNIT_WORDS.map((u) => [u.written, u.unit]));
 const COUNT_NOUN_RE = new RegExp(String.raw`^\s*(${alternation(COUNT_NOUNS)})(?![\p{L}\p{N}])`, 'iu');
 const QUALIFIER_TABLE = new SuffixTable(QUALIFIERS.map((q) => [q.phrase, q.approx] as const));

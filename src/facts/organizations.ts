@@ -3,7 +3,7 @@
  * abbreviations), then a head word ("Cục", "Ủy ban", "Sở") and what follows it up to a stop word.
  */
 import { BODIES, MINISTRIES, ORG_ABBREVIATIONS, ORG_HEADS, type Organization } from './data/organizations.js';
-import { escapeRe, matchWords } from '../text/regex.js';
+import { alternation, matchWords } from '../text/regex.js';
 import { FAMILY_NAMES } from './data/people.js';
 
 export interface OrgMatch {
@@ -19,8 +19,8 @@ export interface OrgMatch {
 const GAZETTEER: { written: string; org: Organization }[] = [...MINISTRIES, ...BODIES]
   .flatMap((org) => [org.name, ...(org.aliases ?? [])].map((written) => ({ written, org })))
   .sort((a, b) => b.written.length - a.written.length);
-const GAZETTEER_RE = new RegExp(`^(?:${GAZETTEER.map((g) => escapeRe(g.written).replace(/ +/g, '\\s+')).join('|')})(?![\\p{L}\\p{N}])`, 'u');
-const HEAD_RE = new RegExp(`^(?:${[...ORG_HEADS].sort((a, b) => b.length - a.length).map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+const GAZETTEER_RE = new RegExp(`^(?:${alternation(GAZETTEER.map((g) => g.written))})(?![\\p{L}\\p{N}])`, 'u');
+const HEAD_RE = new RegExp(`^(?:${alternation(ORG_HEADS)})(?![\\p{L}\\p{N}])`, 'u');
 
 /** Lowercase words that end an organization's name: verbs, prepositions, determiners. */
 const STOP_WORDS = new Set([
@@ -39,7 +39,7 @@ const PLACE_START = new Set(['tỉnh', 'thành', 'TP', 'TP.', 'huyện', 'quận
 const TERM_RE = /^\s+(khóa|khoá|nhiệm kỳ)\s+([IVXLC]+|\d{1,2})(?![\p{L}\p{N}])/u;
 const FAMILY = new Set(FAMILY_NAMES);
 
-const ABBREVIATION_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${Object.keys(ORG_ABBREVIATIONS).sort((a, b) => b.length - a.length).map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+const ABBREVIATION_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(Object.keys(ORG_ABBREVIATIONS))})(?![\\p{L}\\p{N}])`, 'gu');
 
 export function expandAbbreviations(name: string): string {
   return name.replace(ABBREVIATION_RE, (abbr) => ORG_ABBREVIATIONS[abbr] ?? abbr);
