@@ -481,8 +481,12 @@ export function extractClaims(text: string, ctx: ClaimContext = {}): Claim[] {
       const c = claim.claim;
       // "bình quân mỗi tháng CPI tăng 0,03% so với tháng trước" is a monthly average over the period, not one month.
       // "trong tháng có gần 8,8 nghìn doanh nghiệp": "the month" is the one the report is about.
-      const monthly = opensMonthly || IN_THE_MONTH_RE.test(s.slice(claim.clauseStart, n.span[0])) || (c.comparison !== null && /tháng\s+trước/u.test(c.comparison) && !PER_MONTH_RE.test(s.slice(Math.max(0, n.span[0] - 40), n.span[0])));
-      if (monthly && lastMonth && !/^\d{4}-\d{2}$/.test(c.period ?? '')) c.period = lastMonth;
+      // (Only looked at when there is a reported month to give.)
+      if (lastMonth && !/^\d{4}-\d{2}$/.test(c.period ?? '') && (opensMonthly
+        || IN_THE_MONTH_RE.test(s.slice(claim.clauseStart, n.span[0]))
+        || (c.comparison !== null && /tháng\s+trước/u.test(c.comparison) && !PER_MONTH_RE.test(s.slice(Math.max(0, n.span[0] - 40), n.span[0]))))) {
+        c.period = lastMonth;
+      }
       if (opensMonthly) sentenceFrame = c.period;
       if (c.comparison && lastQuarter && /quý\s+trước/u.test(c.comparison) && !/-Q\d$/.test(c.period ?? '')) c.period = lastQuarter;
       if (claim.subject) prevSubject = claim.subject;
