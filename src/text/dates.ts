@@ -9,7 +9,7 @@
 import type { Span } from '../types.js';
 import { ROMAN } from './data/numbers.js';
 import { SpanSet } from './spans.js';
-import { matchWords, WE } from './regex.js';
+import { matchAnchored, matchWords, WE, type Anchor } from './regex.js';
 
 export type DateKind = 'date' | 'month' | 'quarter' | 'half' | 'months' | 'year' | 'range' | 'time';
 
@@ -77,6 +77,8 @@ interface Rule {
   anywhere?: boolean;
   /** Characters that may not come right before a match (default: letters, digits, marks). */
   notAfter?: RegExp;
+  /** A literal every match holds, found first (see matchAnchored): for patterns that open with a choice. */
+  anchor?: Anchor;
   build(m: RegExpExecArray, ref: RefDate, text: string): Omit<DateMention, 'span' | 'text'> | typeof INVALID | null;
 }
 
@@ -132,6 +134,9 @@ const REPORT_CUE = /(?:(?:^|[.!?:;]\s|\n)\s*(?:(?:[Cc]ũng|[Rr]iêng)\s+)?(?:[Tt
 /** A figure's verb right after "N tháng": "xuất khẩu 6 tháng ước đạt", "doanh thu 9 tháng tăng". */
 const REPORT_VERB_AFTER = /^\s+(?:ước\s+)?(?:đạt|tăng|giảm)(?![\p{L}])/u;
 
+/** "tháng" in "6 tháng đầu năm", "9 tháng năm 2024", "mười một tháng qua": the count is at most two words before. */
+const MONTHS_ANCHOR: Anchor = { re: /tháng/giu, reach: 2 };
+
 const WORD_MONTHS: Record<string, number> = { 'sáu': 6, 'chín': 9, 'ba': 3, 'mười một': 11, 'mười': 10, 'bốn': 4, 'năm': 5, 'tám': 8, 'bảy': 7, 'hai': 2 };
 const monthCount = (s: string) => (/^\d+$/.test(s) ? Number(s) : WORD_MONTHS[s.toLowerCase()] ?? NaN);
 
@@ -150,6 +155,8 @@ export const RULES: Rule[] = [
   },
   {
     name: 'prefix D-M',
+    // The day and month (not "2.000"); the words before them ("Thứ Hai, nay ngày") are at most five.
+    anchor: { re: /\d{1,2}\s?[/.\-]\s?\d{1,2}(?!\d|[/.\-]\d)/g, reach: 5 },
     re: new RegExp(String.raw`${DAY_PREFIX}\s*(?:nay\s+)?(?:ngày\s+)?(\d{1,2})\s?([/.\-])\s?(\d{1,2})(?![\p{L}\p{N}]|[/.\-]\d)`, 'giu'),
     build: (m, ref) => {
       const d = +m[1]!, mo = +m[3]!;
@@ -182,6 +189,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'N tháng đầu/cuối năm [Y]',
+    anchor: MONTHS_ANCHOR,
     re: new RegExp(String.raw`(\d{1,2}|sáu|chín|ba|mười một|mười|bốn|năm|tám|bảy|hai)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+(?:${YEAR}|nay|ngoái|trước))?${E}`, 'giu'),
     build: (m, ref) => {
       const n = monthCount(m[1]!);
@@ -206,6 +214,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'N tháng năm Y',
+    anchor: MONTHS_ANCHOR,
     re: new RegExp(String.raw`(\d{1,2}|sáu|chín|mười một|mười)\s+tháng\s+(?:năm\s+)?(?:${YEAR}|năm\s+nay)${E}`, 'giu'),
     build: (m, ref) => {
       const n = monthCount(m[1]!);
@@ -217,6 +226,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'N tháng (reporting period)',
+    anchor: MONTHS_ANCHOR,
     re: new RegExp(String.raw`(\d{1,2}|ba|sáu|chín|mười một)\s+tháng(?!\s+(?:tới|sắp\s+tới|tiếp|sau|nữa|trước))(\s+(?:vừa\s+)?qua)?${E}`, 'giu'),
     build: (m, ref, text) => {
       // "kim ngạch xuất khẩu 6 tháng ước đạt …": a figure's verb right after makes it the reporting period too.
@@ -309,6 +319,8 @@ export const RULES: Rule[] = [
   },
   {
     name: 'giai đoạn Y-Y',
+    // The first year and what joins it to the second; "giai đoạn từ năm" is four words before it.
+    anchor: { re: /(?:19|20)\d\d\s*(?:[-–—]|đến|tới)/gu, reach: 4 },
     notAfter: /[\p{L}\p{N}\p{M}/]/u,
     re: new RegExp(String.raw`(?:(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ)\s+)?(?:từ\s+năm\s+|năm\s+)?${YEAR}\s*(?:[-–—]|đến(?:\s+năm)?|tới(?:\s+năm)?)\s*${YEAR}${E}`, 'giu'),
     build: (m) => (+m[2]! > +m[1]! ? { kind: 'range', value: `${m[1]}/${m[2]}`, inferred: false } : null),
@@ -341,6 +353,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'relative day',
+    anchor: { re: /nay|qua|mai/giu, reach: 1 },
     re: /(hôm\s+nay|sáng\s+nay|trưa\s+nay|chiều\s+nay|tối\s+nay|hôm\s+qua|ngày\s+mai)(?![\p{L}\p{N}])/giu,
     build: (m, ref) => {
       const r = refParts(ref);
@@ -388,7 +401,8 @@ export function findDates(text: string, ref?: RefDate): DateMention[] {
   const invalid = new Set<DateMention>();
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
-    for (const m of rule.anywhere ? text.matchAll(rule.re) : matchWords(rule.re, text, rule.notAfter)) {
+    const matches = rule.anywhere ? text.matchAll(rule.re) : rule.anchor ? matchAnchored(rule.re, rule.anchor, text, rule.notAfter) : matchWords(rule.re, text, rule.notAfter);
+    for (const m of matches) {
       const built = rule.build(m as RegExpExecArray, ref, text);
       if (!built) continue;
       const start = m.index;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alternation, escapeRe, phraseRegex, WB, WE, SuffixTable } from '../../src/text/regex.js';
+import { alternation, escapeRe, matchAnchored, matchWords, phraseRegex, WB, WE, SuffixTable } from '../../src/text/regex.js';
 
 /** Every whole match of `re` in `s`, as [text, start]. */
 const matches = (re: RegExp, s: string) => [...s.matchAll(re)].map((m) => [m[0], m.index] as const);
@@ -95,5 +95,41 @@ describe('SuffixTable', () => {
     expect(table.match('nhơn ')).toBeNull();
     expect(table.match('số liệu (hơn ')?.phrase).toBe('hơn');
     expect(table.match('')).toBeNull();
+  });
+});
+
+const found = (it: Iterable<RegExpExecArray>) => [...it].map((m) => [m[0], m.index] as const);
+
+describe('matchWords', () => {
+  it('keeps only matches at a word start and retries inside a rejected one', () => {
+    expect(found(matchWords(/hai\s+năm/gu, 'Khai năm; hai năm'))).toEqual([['hai năm', 10]]);
+    expect(found(matchWords(/\d+/gu, 'COVID19 và 25'))).toEqual([['25', 11]]);
+  });
+  it('takes the characters that may not come before a match', () => {
+    expect(found(matchWords(/\d+/gu, '1/2 và 3', /[/\p{L}]/u))).toEqual([['1', 0], ['3', 7]]);
+  });
+});
+
+describe('matchAnchored', () => {
+  const MONTHS = /(\d{1,2}|sáu|chín|ba|mười một|mười)\s+tháng(?:\s+đầu\s+năm)?(?![\p{L}\p{N}])/giu;
+  const anchor = { re: /tháng/giu, reach: 2 };
+  it('finds what a scan of the whole text finds', () => {
+    const s = 'Trong 6 tháng đầu năm, (9 tháng) và mười một tháng; Khai tháng, 12 THÁNG, ba  tháng tháng 7';
+    expect(found(matchAnchored(MONTHS, anchor, s))).toEqual(found(matchWords(MONTHS, s)));
+    expect(found(matchAnchored(MONTHS, anchor, s)).map(([t]) => t)).toEqual(['6 tháng đầu năm', '9 tháng', 'mười một tháng', '12 THÁNG', 'ba  tháng']);
+  });
+  it('misses a match that starts further back than its reach', () => {
+    expect(found(matchAnchored(MONTHS, { re: /tháng/giu, reach: 1 }, 'mười một tháng'))).toEqual([]);
+    expect(found(matchAnchored(MONTHS, { re: /tháng/giu, reach: 2 }, 'mười một tháng'))).toEqual([['mười một tháng', 0]]);
+  });
+  it('agrees with matchWords on random text made of the pattern\'s pieces', () => {
+    const pieces = ['6', '12', '2.000', 'tháng', 'THÁNG', 'đầu', 'năm', 'mười', 'một', 'ba', 'Khai', '(', ',', ' ', '  ', '\n', 'x'];
+    let seed = 7;
+    const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    for (let round = 0; round < 300; round++) {
+      let s = '';
+      for (let k = 0; k < 40; k++) s += pieces[rand(pieces.length)] + (rand(3) ? ' ' : '');
+      expect(found(matchAnchored(MONTHS, anchor, s)), s).toEqual(found(matchWords(MONTHS, s)));
+    }
   });
 });
