@@ -18,11 +18,15 @@ const NUM = String.raw`\d{1,4}[a-z]?`;
 const YEAR = String.raw`(?:19|20)\d{2}`;
 const SEG = String.raw`\p{Lu}[\p{L}&]*`;
 const ISS = String.raw`\p{Lu}[\p{L}&]*\d*`;
+// Both start at a word start that is not inside a path or a longer code: checked by matchWords (a leading
+// lookbehind is run at every position of the text).
 const STATE_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}/])(${NUM})\s?/\s?(?:(${YEAR})\s?/\s?)?(${SEG}\d*(?:\s?-\s?${ISS})*)(?![\p{L}\p{N}])`,
+  String.raw`(${NUM})\s?/\s?(?:(${YEAR})\s?/\s?)?(${SEG}\d*(?:\s?-\s?${ISS})*)(?![\p{L}\p{N}])`,
   'gu',
 );
-const PARTY_RE = new RegExp(String.raw`(?<![\p{L}\p{N}/-])(${NUM})-(${SEG})/(${ISS}(?:-${ISS})?)(?![\p{L}\p{N}])`, 'gu');
+const NOT_BEFORE_STATE = /[\p{L}\p{N}\p{M}/]/u;
+const PARTY_RE = new RegExp(String.raw`(${NUM})-(${SEG})/(${ISS}(?:-${ISS})?)(?![\p{L}\p{N}])`, 'gu');
+const NOT_BEFORE_PARTY = /[\p{L}\p{N}\p{M}/-]/u;
 const OLD_RE = new RegExp(String.raw`(?:Nghị định|Quyết định|Chỉ thị|Thông tư)(?:\s+số)?\s+(${NUM})-(${ISS})(?![\p{L}\p{N}/])`, 'gu');
 
 const TYPE_BY_CODE = new Map(DOC_TYPES.map((t) => [t.code, t.name]));
@@ -116,6 +120,7 @@ const SUBJECT_AFTER_RE = /^\s*,?\s*((?:quy\s+định|hướng\s+dẫn|về|sửa
  * "Văn phòng Chính phủ có Thông báo 368 …", "Thủ tướng Chính phủ đã ký Quyết định số …".
  */
 const ISSUED_BEFORE_RE = /(?:(?:^|[\s(,;])(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Hh]ôm)\s+(\d{1,2}\s?[/\-]\s?\d{1,2}(?:\s?[/\-]\s?\d{4})?)\s*,?\s*)?((?:\p{Lu}[\p{L}&]*)(?:\s+[\p{L}&-]+){0,10}?)\s+(?:đã\s+|vừa\s+|chính\s+thức\s+|mới\s+)?(?:ký\s+ban\s+hành|ban\s+hành|ký|có|ra|gửi|phát\s+hành)\s*$/u;
+const ISSUED_VERB_END_RE = /(?:ký|hành|có|ra|gửi)\s*$/u;
 /** People who issue documents, as the issuer is then written. */
 const PERSON_ISSUERS: Readonly<Record<string, string>> = {
   'Thủ tướng Chính phủ': 'Thủ tướng Chính phủ', 'Thủ tướng': 'Thủ tướng Chính phủ', 'Chủ tịch nước': 'Chủ tịch nước',
@@ -130,7 +135,7 @@ function findAll(text: string): Found[] {
     const m = TYPE_BEFORE_RE.exec(window);
     return m ? { type: canonicalTypeName(m[1]!), start: at - window.length + m.index } : { type: null, start: at };
   };
-  for (const m of text.matchAll(STATE_RE)) {
+  for (const m of matchWords(STATE_RE, text, NOT_BEFORE_STATE)) {
     const [, num, year, rawCode] = m;
     const code = normalizeDocNumber(rawCode!);
     if (!plausibleCode(code, year)) continue;
@@ -141,7 +146,7 @@ function findAll(text: string): Found[] {
     const type = written === 'Văn bản' && coded === 'Công văn' ? coded : written ?? coded;
     found.push({ number, type, typeWritten: Boolean(written), span: [start, m.index + m[0].length], end: m.index + m[0].length, short: false, code });
   }
-  for (const m of text.matchAll(PARTY_RE)) {
+  for (const m of matchWords(PARTY_RE, text, NOT_BEFORE_PARTY)) {
     const [, num, seg, iss] = m;
     if (!TYPE_BY_CODE.has(seg!) || !/^(?:TW|TU|ĐU|HU|QU|BCS|ĐĐ|VPTW|BTCTW|BTGTW|BKTTW|UBKTTW|BCĐ)/.test(iss!)) continue;
     const { type: written, start } = writtenBefore(m.index);
@@ -237,7 +242,10 @@ function readAttributes(text: string, f: Found, publishedOn: string | null): Att
   // The clause before the mention, at most 160 characters back (a bounded window keeps long texts linear).
   const window = text.slice(Math.max(0, f.span[0] - 160), f.span[0]);
   const cut = Math.max(window.lastIndexOf('.'), window.lastIndexOf(';'), window.lastIndexOf('\n'));
-  const before = ISSUED_BEFORE_RE.exec(window.slice(cut + 1));
+  const clause = window.slice(cut + 1);
+  // The pattern ends in the verb: look for its last word first (an end-anchored pattern is tried at every
+  // position of its window).
+  const before = ISSUED_VERB_END_RE.test(clause) ? ISSUED_BEFORE_RE.exec(clause) : null;
   if (before) {
     if (!issuedOn && before[1]) issuedOn = citationDate(before[1], docYear, publishedOn);
     if (!issuer) {

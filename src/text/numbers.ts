@@ -4,7 +4,7 @@
  */
 import type { Span } from '../types.js';
 import { AFTER_TENS_WORDS, DIGIT_WORDS, MULTIPLIERS, SCALE_WORDS } from './data/numbers.js';
-import { alternation, matchWords } from './regex.js';
+import { alternation, isSpaceCode, matchWords } from './regex.js';
 import { SpanSet } from './spans.js';
 
 export interface NumberMention {
@@ -78,6 +78,53 @@ const WORD_RUN_RE = new RegExp(
   String.raw`(?:${alternation(NUMBER_WORD_LIST)})(?:\s+(?:${alternation(NUMBER_WORD_LIST)}))*(?![\p{L}\p{N}])`,
   'giu',
 );
+
+const NUMBER_WORD_SET = new Set(NUMBER_WORD_LIST);
+const WORD_RUN_STICKY = new RegExp(WORD_RUN_RE.source, 'iuy');
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+const globalHints = new WeakMap<RegExp, RegExp>();
+
+/**
+ * The runs of number words that hold a match of `hint`, as `matchWords(WORD_RUN_RE, …)` would find them.
+ * Runs are found from the hint outward: "năm", "một", "hai" and "ba" are everyday words, so a scan for
+ * every run stops at nearly every word of an article, while the scale words a run must hold ("trăm",
+ * "triệu") are rare. From each hint, the run's start is found by walking back over the number words
+ * before it (only spaces between), and the run is read forward from there.
+ */
+function* hintedRuns(text: string, hint: RegExp): Generator<RegExpExecArray> {
+  let h = globalHints.get(hint);
+  if (!h) {
+    h = new RegExp(hint.source, hint.flags.includes('g') ? hint.flags : hint.flags + 'g');
+    globalHints.set(hint, h);
+  }
+  h.lastIndex = 0;
+  let done = 0;
+  let hit: RegExpExecArray | null;
+  while ((hit = h.exec(text))) {
+    if (hit[0].length === 0) h.lastIndex++;
+    if (hit.index < done) continue;
+    // The start of the hint's word, then back over whole number words with only spaces between.
+    let start = hit.index;
+    while (start > done && LETTER_OR_MARK.test(text[start - 1]!)) start--;
+    for (;;) {
+      let q = start;
+      while (q > done && isSpaceCode(text.charCodeAt(q - 1))) q--;
+      if (q === start) break;
+      let w = q;
+      while (w > done && LETTER_OR_MARK.test(text[w - 1]!)) w--;
+      if (w === q || !NUMBER_WORD_SET.has(text.slice(w, q).toLowerCase())) break;
+      start = w;
+    }
+    // A run starts at a word start (as matchWords requires).
+    if (start > 0 && /[\p{L}\p{N}\p{M}]/u.test(text[start - 1]!)) continue;
+    WORD_RUN_STICKY.lastIndex = start;
+    const m = WORD_RUN_STICKY.exec(text);
+    if (!m) continue;
+    done = start + m[0].length;
+    if (h.lastIndex < done) h.lastIndex = done;
+    yield m;
+  }
+}
 
 /**
  * Parses a run of number words ("hai mươi mốt", "ba trăm linh năm", "hai nghìn tỷ", "một triệu rưỡi").
@@ -225,7 +272,8 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Num
   }
   if (options.words) {
     const digitSpans = SpanSet.union(out.map((n) => n.span));
-    for (const m of matchWords(WORD_RUN_RE, text)) {
+    const runs = options.wordRunHint ? hintedRuns(text, options.wordRunHint) : matchWords(WORD_RUN_RE, text);
+    for (const m of runs) {
       if (options.wordRunHint && !options.wordRunHint.test(m[0])) continue;
       // A run may hold more than one number or stray words ("đầu tư hai nghìn tỷ", "ba năm", "mười năm"):
       // read it left to right, taking at each position the longest prefix that parses.

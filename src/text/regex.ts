@@ -115,9 +115,10 @@ export function* matchAnchored(re: RegExp, anchor: Anchor, text: string, notAfte
       while (j > 0 && !isSpaceCode(text.charCodeAt(j - 1))) j--;
       from = j;
     }
+    const rejects = rejectTable(notAfter);
     for (let at = Math.max(from, done, tried + 1); at <= hit.index; at++) {
       tried = at;
-      if (at > 0 && notAfter.test(text[at - 1]!)) continue;
+      if (at > 0 && rejects(text.charCodeAt(at - 1))) continue;
       sticky.lastIndex = at;
       const m = sticky.exec(text);
       if (!m) continue;
@@ -127,6 +128,28 @@ export function* matchAnchored(re: RegExp, anchor: Anchor, text: string, notAfte
       break;
     }
   }
+}
+
+/**
+ * `notAfter` as a lookup by char code, filled as codes are met: a window of a few words is checked
+ * character by character, for every anchor. (Surrogate halves are tested as the lone code unit.)
+ */
+const rejectTables = new WeakMap<RegExp, (code: number) => boolean>();
+function rejectTable(notAfter: RegExp): (code: number) => boolean {
+  let f = rejectTables.get(notAfter);
+  if (!f) {
+    const known = new Int8Array(65536);
+    f = (code: number) => {
+      let k = known[code]!;
+      if (k === 0) {
+        k = notAfter.test(String.fromCharCode(code)) ? 1 : -1;
+        known[code] = k;
+      }
+      return k === 1;
+    };
+    rejectTables.set(notAfter, f);
+  }
+  return f;
 }
 
 const stickyCache = new WeakMap<RegExp, RegExp>();
@@ -140,7 +163,7 @@ function stickyOf(re: RegExp): RegExp {
 }
 
 /** What `\s` matches. */
-function isSpaceCode(c: number): boolean {
+export function isSpaceCode(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0xfeff || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0x0b || c === 0x0c;
 }
 
