@@ -72,9 +72,8 @@ const INVALID = Symbol('invalid date');
 
 interface Rule {
   name: string;
-  /** Global regex. Unless `anywhere` is set, a match must start at a word start (see matchWords). */
+  /** Global regex. A match must start at a word start (see matchWords). */
   re: RegExp;
-  anywhere?: boolean;
   /** Characters that may not come right before a match (default: letters, digits, marks). */
   notAfter?: RegExp;
   /** A literal every match holds, found first (see matchAnchored): for patterns that open with a choice. */
@@ -122,7 +121,14 @@ function periodKind(value: string): DateKind {
  * Not right after a count: "9 tháng qua", "5 năm qua", "2 tuần qua", "những năm qua" are spans of several
  * months, years or weeks, not last month, last year or last week.
  */
-const NOT_AFTER_COUNT = String.raw`(?<!(?:\p{N}|(?<![\p{L}])(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười|mươi|mấy|vài|các|những|nhiều))\s+)`;
+const AFTER_COUNT_RE = /(?:\p{N}|(?<![\p{L}])(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười|mươi|mấy|vài|các|những|nhiều))\s+$/iu;
+/** Whether a count comes right before `at`. Checked in code: as a lookbehind it would run at every position. */
+function afterCount(text: string, at: number): boolean {
+  let j = at;
+  while (j > 0 && /\s/.test(text[j - 1]!)) j--;
+  // The longest count word is five letters, and the letter before it is looked at too.
+  return j < at && AFTER_COUNT_RE.test(text.slice(Math.max(0, j - 8), at));
+}
 
 /**
  * Cues that make a bare "9 tháng" the reporting period (January to September of the reference year): the
@@ -343,11 +349,11 @@ export const RULES: Rule[] = [
   },
   {
     name: 'relative year',
-    re: new RegExp(String.raw`${NOT_AFTER_COUNT}(?<![\p{L}\p{N}])năm\s+(nay|ngoái|trước|qua)(?![\p{L}\p{N}])`, 'giu'),
-    anywhere: true,
-    build: (m, ref) => {
+    re: /năm\s+(nay|ngoái|trước|qua)(?![\p{L}\p{N}])/giu,
+    notAfter: /[\p{L}\p{N}]/u,
+    build: (m, ref, text) => {
       const r = refParts(ref);
-      if (!r) return null;
+      if (!r || afterCount(text, m.index)) return null;
       return { kind: 'year', value: String(m[1]!.toLowerCase() === 'nay' ? r.y : r.y - 1), inferred: true };
     },
   },
@@ -366,11 +372,11 @@ export const RULES: Rule[] = [
   },
   {
     name: 'relative week/month',
-    re: new RegExp(String.raw`${NOT_AFTER_COUNT}(?<![\p{L}\p{N}])(tuần\s+qua|tuần\s+trước|tháng\s+này|tháng\s+trước|tháng\s+qua)(?![\p{L}\p{N}])`, 'giu'),
-    anywhere: true,
-    build: (m, ref) => {
+    re: /(tuần\s+qua|tuần\s+trước|tháng\s+này|tháng\s+trước|tháng\s+qua)(?![\p{L}\p{N}])/giu,
+    notAfter: /[\p{L}\p{N}]/u,
+    build: (m, ref, text) => {
       const r = refParts(ref);
-      if (!r) return null;
+      if (!r || afterCount(text, m.index)) return null;
       const w = m[1]!.toLowerCase().replace(/\s+/g, ' ');
       if (w.startsWith('tuần')) {
         const end = new Date(Date.UTC(r.y, r.m - 1, r.d));
@@ -401,7 +407,7 @@ export function findDates(text: string, ref?: RefDate): DateMention[] {
   const invalid = new Set<DateMention>();
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
-    const matches = rule.anywhere ? text.matchAll(rule.re) : rule.anchor ? matchAnchored(rule.re, rule.anchor, text, rule.notAfter) : matchWords(rule.re, text, rule.notAfter);
+    const matches = rule.anchor ? matchAnchored(rule.re, rule.anchor, text, rule.notAfter) : matchWords(rule.re, text, rule.notAfter);
     for (const m of matches) {
       const built = rule.build(m as RegExpExecArray, ref, text);
       if (!built) continue;
