@@ -188,6 +188,8 @@ export class SuffixTable<T> {
   private readonly maxWords: number;
   /** The last word of every phrase: a text whose last word is none of these matches nothing. */
   private readonly lastWords = new Set<string>();
+  /** Where the last words start, reused from call to call. */
+  private readonly starts: number[] = [];
 
   constructor(entries: Iterable<readonly [string, T]>) {
     let max = 1;
@@ -206,9 +208,10 @@ export class SuffixTable<T> {
     // times for every number in an article.
     let end = text.length;
     while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
-    const starts: number[] = [];
+    const starts = this.starts;
+    let count = 0;
     let i = end;
-    while (starts.length < this.maxWords && i > 0) {
+    while (count < this.maxWords && i > 0) {
       let j = i;
       while (j > 0 && !isSpace(text.charCodeAt(j - 1))) j--;
       // An opening bracket or quote glued to a word is not part of it: "(hơn 30 …".
@@ -216,15 +219,20 @@ export class SuffixTable<T> {
       while (w < i && OPENERS.has(text.charCodeAt(w))) w++;
       if (w === i) break;
       // The last word decides first: most texts end in a word no phrase ends with.
-      if (!starts.length && !this.lastWords.has(text.slice(w, i).toLowerCase())) return null;
-      starts.push(w);
+      if (!count && !this.lastWords.has(text.slice(w, i).toLowerCase())) return null;
+      starts[count++] = w;
       i = j;
       while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
     }
-    for (let k = starts.length; k >= 1; k--) {
+    // The words are lowercased once, together; each candidate phrase is a suffix of them.
+    const first = starts[count - 1]!;
+    const tail = text.slice(first, end).toLowerCase();
+    const aligned = tail.length === end - first;
+    const spaced = /\s\s|[\t\n]/.test(tail);
+    for (let k = count; k >= 1; k--) {
       const start = starts[k - 1]!;
-      let phrase = text.slice(start, end).toLowerCase();
-      if (/\s\s|[\t\n]/.test(phrase)) phrase = phrase.replace(/\s+/g, ' ');
+      let phrase = aligned ? tail.slice(start - first) : text.slice(start, end).toLowerCase();
+      if (spaced && /\s\s|[\t\n]/.test(phrase)) phrase = phrase.replace(/\s+/g, ' ');
       const value = this.map.get(phrase);
       if (value !== undefined) return { phrase, value, length: text.length - start };
     }
