@@ -8,7 +8,7 @@ import { COUNT_NOUNS, CHANGE_WORDS, LINK_VERBS, NOT_UNIT_WORDS, QUALIFIERS, TIME
 import { findNumbers, type NumberMention } from '../text/numbers.js';
 import { datesWithin, dayRange, findDates, periodBounds, periodOf, type DateMention, type RefDate } from '../text/dates.js';
 import { splitSentences, type Sentence } from '../text/sentences.js';
-import { alternation, matchWords, SuffixTable } from '../text/regex.js';
+import { alternation, isSpaceCode, matchWords, SuffixTable } from '../text/regex.js';
 import { SpanSet } from '../text/spans.js';
 import { metricKey } from './metric-key.js';
 
@@ -71,7 +71,9 @@ const NUMBER_WORDS_HINT = /(?:mươi|mười|trăm|nghìn|ngàn|triệu|tỷ|t�
 const UNIT_BREAK_WORDS = new Set(['đã', 'đang', 'sẽ', 'được', 'bị', 'có', 'là', 'đạt', 'mới', 'này', 'đó', 'nữa', 'khác', 'trên', 'dưới', 'cũng', 'vẫn', 'chưa', 'không', 'thành', 'tham', 'thực', 'tiếp', 'hoàn', 'cần', 'phải']);
 const STOP_AT = /[,.;:!?()"“”\n]/u;
 /** Words that open the part of a clause that is no longer the metric: time frames, purposes, conditions. */
-const TAIL_CUT = /^(?:so|trong|vào|tính|đến|tới|từ|để|nhằm|khi|nhưng|song|tuy|theo|tại|ở|với|và|đạt|tăng|giảm|chiếm|là|nâng|đưa|giúp|góp|bằng)$/iu;
+const TAIL_CUT = new Set(['so', 'trong', 'vào', 'tính', 'đến', 'tới', 'từ', 'để', 'nhằm', 'khi', 'nhưng', 'song', 'tuy', 'theo', 'tại', 'ở', 'với', 'và', 'đạt', 'tăng', 'giảm', 'chiếm', 'là', 'nâng', 'đưa', 'giúp', 'góp', 'bằng']);
+/** The most words of a figure's tail that go into its metric. */
+const TAIL_WORDS = 9;
 /** Connectives and frames that open a clause without being part of its subject. */
 const SUBJECT_LEAD = /^(?:(?:và|còn|riêng|trong đó|theo đó|cụ thể|đồng thời|ngoài ra|bên cạnh đó|tuy nhiên|như vậy|với|trong|tính chung|lũy kế|ước|ước tính|nếu tính cả|nâng|đưa)\s+)+/iu;
 const SENTENCE_COMPARISON_RE = /(?:^|[,;:]\s*)([Ss]o\s+với\s+(?:cùng\s+kỳ|tháng|quý|năm|kỳ)[^,;:]{0,40}?)\s*[,:]/gu;
@@ -171,6 +173,42 @@ function withoutDates(s: string, from: number, to: number, dates: readonly DateM
   return squash(out);
 }
 
+/**
+ * The words after a figure that name what it counts, up to a word that opens another part of the clause
+ * (TAIL_CUT) and at most TAIL_WORDS: the words of `withoutDates(s, from, to, dates)`, read from the sentence
+ * without building that text (the clause may run on for hundreds of characters).
+ */
+function tailWordsOf(s: string, from: number, to: number, dates: readonly DateMention[]): string[] {
+  const words: string[] = [];
+  // A word may run across a removed date ("abc" + date + "def" reads "abcdef"), as in the joined text.
+  let word = '';
+  let at = from;
+  let di = 0;
+  while (at < to) {
+    while (di < dates.length && (dates[di]!.span[1] <= at || dates[di]!.span[0] >= to)) {
+      if (dates[di]!.span[0] >= to) { di = dates.length; break; }
+      di++;
+    }
+    const d = di < dates.length ? dates[di] : undefined;
+    if (d && d.span[0] <= at) { at = Math.max(at, d.span[1]); di++; continue; }
+    const segEnd = d ? Math.min(to, d.span[0]) : to;
+    for (let i = at; i < segEnd; i++) {
+      if (!isSpaceCode(s.charCodeAt(i))) continue;
+      // A space ends the word that runs up to it (begun in this piece, or carried from before a date).
+      const piece = word + s.slice(at, i);
+      word = '';
+      at = i + 1;
+      if (!piece) continue;
+      if (TAIL_CUT.has(piece.toLowerCase()) || words.length >= TAIL_WORDS) return words;
+      words.push(piece);
+    }
+    word += s.slice(at, segEnd);
+    at = segEnd;
+  }
+  if (word && !TAIL_CUT.has(word.toLowerCase()) && words.length < TAIL_WORDS) words.push(word);
+  return words;
+}
+
 /** Runs of white space as one space, trimmed; the regex only where there is such a run (most pieces have none). */
 function squash(s: string): string {
   return MULTI_SPACE_RE.test(s) ? s.replace(/\s+/g, ' ').trim() : s.trim();
@@ -219,11 +257,7 @@ function composeMetric(s: string, n: NumberMention, qualLen: number, unit: UnitR
       if (earlier) comparison = earlier[1]!.replace(/\s+/g, ' ').trim();
     }
   }
-  const tailWords: string[] = [];
-  for (const w of withoutDates(s, unit.end, cmp ? unit.end + cmp.index : tailEnd, dates).split(/\s+/).filter(Boolean)) {
-    if (TAIL_CUT.test(w) || tailWords.length >= 9) break;
-    tailWords.push(w);
-  }
+  const tailWords = tailWordsOf(s, unit.end, cmp ? unit.end + cmp.index : tailEnd, dates);
   const rate = unit.unit === '%' || unit.unit === 'điểm phần trăm' || unit.unit === 'lần';
   const change = /^(?:tăng|giảm|tăng thêm|giảm đi|tăng trưởng)$/.test(verb);
   if (!subject && (rate || change) && prevSubject) subject = prevSubject;
@@ -246,21 +280,45 @@ function composeMetric(s: string, n: NumberMention, qualLen: number, unit: UnitR
   return { metric: display.trim(), keyText: metric, subject, comparison };
 }
 
+/** Linking words that end a clause's text before a figure without being part of its subject. */
+const SUBJECT_TRAILING_WORDS = new Set(['và', 'trong', 'với', 'của', 'cho', 'còn', 'là', 'có', 'được']);
+
+/** Where the last whitespace-separated word of `s` starts. */
+function lastWordStart(s: string): number {
+  let i = s.length;
+  while (i > 0 && !isSpaceCode(s.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+function wordCount(s: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const space = isSpaceCode(s.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
 /** Subject, verb and a comparison written inside the subject, from the clause text before a figure. */
 function readSubject(left: string): { subject: string; verb: string; comparison: string | null } {
   const linkAt = LINK_TABLE.match(left);
   const verb = linkAt ? linkAt.phrase : '';
   let subject = (linkAt ? left.slice(0, left.length - linkAt.length) : left).replace(SUBJECT_LEAD, '').trim();
   // "CPI bình quân 6 tháng so với cùng kỳ năm trước tăng 4,15%": the comparison is not part of the subject.
-  const cmpInSubject = COMPARISON_IN_SUBJECT_RE.exec(subject);
+  const cmpInSubject = subject.includes('so') ? COMPARISON_IN_SUBJECT_RE.exec(subject) : null;
   let comparison: string | null = null;
   if (cmpInSubject) {
     comparison = cmpInSubject[0].trim();
     subject = subject.slice(0, cmpInSubject.index).trim();
   }
-  subject = subject.replace(/(?:^|\s)(?:và|trong|với|của|cho|còn|là|có|được)$/iu, '').replace(SUBJECT_LEAD, '').trim();
-  const words = subject.split(/\s+/).filter(Boolean);
-  if (words.length > 14) subject = words.slice(-14).join(' ');
+  // A linking word left at the end ("… của 30%"), looked up as the last word rather than by an end-anchored
+  // pattern (tried at every position of the subject).
+  const lastStart = lastWordStart(subject);
+  if (SUBJECT_TRAILING_WORDS.has(subject.slice(lastStart).toLowerCase())) subject = subject.slice(0, Math.max(0, lastStart - 1));
+  subject = subject.replace(SUBJECT_LEAD, '').trim();
+  if (wordCount(subject) > 14) subject = subject.split(/\s+/).filter(Boolean).slice(-14).join(' ');
   return { subject, verb, comparison };
 }
 
