@@ -7,7 +7,7 @@ import { METRICS, type MetricEntry } from './data/metrics.js';
 import { foldKey } from '../text/normalize.js';
 import { PhraseIndex } from '../text/phrases.js';
 
-/** Every phrasing, accent-folded, with the entries that use it, looked up word by word. */
+/** Every phrasing, with the entries that use it, looked up word by word, accent-folded. */
 const BY_PHRASING = new Map<string, MetricEntry[]>();
 for (const entry of METRICS) {
   for (const p of entry.phrasings) {
@@ -15,8 +15,7 @@ for (const entry of METRICS) {
     BY_PHRASING.set(key, [...(BY_PHRASING.get(key) ?? []), entry]);
   }
 }
-/** Keys are folded once here and the searched text once per lookup, so words compare as they are. */
-const PHRASINGS = new PhraseIndex([...BY_PHRASING], (w) => w);
+const PHRASINGS = new PhraseIndex([...BY_PHRASING], foldKey);
 
 /** The unit's class in a key: rates, money and everything else by its own name. */
 export function unitClass(unit: string): string {
@@ -26,12 +25,8 @@ export function unitClass(unit: string): string {
 
 /** The catalog entry whose phrasing appears in `text` and whose units admit `unit`, longest phrasing first. */
 export function catalogEntry(text: string, unit: string): MetricEntry | null {
-  return entryInFolded(foldKey(text), unit);
-}
-
-function entryInFolded(folded: string, unit: string): MetricEntry | null {
   let best: { entry: MetricEntry; length: number } | null = null;
-  for (const hit of PHRASINGS.findAll(folded)) {
+  for (const hit of PHRASINGS.findAll(text)) {
     const entry = hit.value.find((e) => e.units.includes(unit));
     if (entry && (!best || hit.phrase.length > best.length)) best = { entry, length: hit.phrase.length };
   }
@@ -40,15 +35,13 @@ function entryInFolded(folded: string, unit: string): MetricEntry | null {
 
 /** Key of a claim's metric: "gdp-growth|rate", or "so-doanh-nghiep-thanh-lap-moi|doanh nghiep". */
 export function metricKey(metric: string, unit: string, context: string | (() => string) = ''): string {
-  // The metric is folded once, for the catalog and for the text key. The context (the figure's clause) is
-  // looked at only when the metric itself names no entry.
-  const folded = foldKey(metric);
-  let entry = entryInFolded(folded, unit);
+  // The context (the figure's clause) is looked at only when the metric itself names no entry.
+  let entry = catalogEntry(metric, unit);
   if (!entry) {
     const text = typeof context === 'function' ? context() : context;
     if (text) entry = catalogEntry(text, unit);
   }
   if (entry) return `${entry.key}|${unitClass(unit)}`;
-  const words = folded.replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter(Boolean).slice(0, 8);
+  const words = foldKey(metric).replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter(Boolean).slice(0, 8);
   return `${words.join('-')}|${unitClass(unit)}`;
 }

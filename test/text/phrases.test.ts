@@ -33,5 +33,23 @@ describe('PhraseIndex', () => {
   it('compares in the form its key gives, such as accent-folded', () => {
     const folded = new PhraseIndex([['hóa đơn điện tử', 'e-invoice']], foldKey);
     expect(folded.findAll('Hoa don dien tu da dung').map((h) => h.value)).toEqual(['e-invoice']);
+    const text = 'Số HÓA ĐƠN ĐIỆN TỬ tăng';
+    expect(folded.findAll(text).map((h) => text.slice(h.start, h.end))).toEqual(['HÓA ĐƠN ĐIỆN TỬ']);
+  });
+  it('keys a text whose letters are decomposed (a key that drops a combining mark) as a whole', () => {
+    const folded = new PhraseIndex([['hóa đơn điện tử', 'e-invoice']], foldKey);
+    const decomposed = 'hóa đơn điện tử'.normalize('NFD');
+    expect(decomposed.length).toBeGreaterThan('hóa đơn điện tử'.length);
+    expect(folded.findAll(decomposed).map((h) => h.value)).toEqual(['e-invoice']);
+  });
+  it('checks the words of a phrase, not only their hashes', () => {
+    // "Aa" and "BB" have the same 31-multiplier hash.
+    const index = new PhraseIndex<string>([['Aa x', 'one']], (s) => s);
+    expect(index.findAll('BB x').map((h) => h.value)).toEqual([]);
+    expect(index.findAll('Aa x').map((h) => h.value)).toEqual(['one']);
+  });
+  it('reads texts of any number of words', () => {
+    const text = `${'từ '.repeat(2000)}chỉ số giá tiêu dùng`;
+    expect(index.findAll(text).map((h) => h.value)).toEqual(['cpi']);
   });
 });
