@@ -22,6 +22,16 @@ const GAZETTEER: { written: string; org: Organization }[] = [...MINISTRIES, ...B
 const GAZETTEER_RE = new RegExp(`^(?:${alternation(GAZETTEER.map((g) => g.written))})(?![\\p{L}\\p{N}])`, 'u');
 const HEAD_RE = new RegExp(`^(?:${alternation(ORG_HEADS)})(?![\\p{L}\\p{N}])`, 'u');
 
+/**
+ * Where a name may start: a capitalized gazetteer name or head word, the only starts matchOrganizationAt
+ * accepts. Scanned for as words: a scan for every capital letter (\p{Lu}, hundreds of character ranges) cost
+ * more than the names it found.
+ */
+const ORG_START_RE = new RegExp(
+  `(?:${alternation([...GAZETTEER.map((g) => g.written), ...ORG_HEADS].filter((w) => /^\p{Lu}/u.test(w)))})(?![\p{L}\p{N}])`,
+  'gu',
+);
+
 /** Lowercase words that end an organization's name: verbs, prepositions, determiners. */
 const STOP_WORDS = new Set([
   'đã', 'đang', 'sẽ', 'vừa', 'chủ', 'cho', 'phát', 'nhấn', 'khẳng', 'yêu', 'đề', 'chỉ', 'tham', 'dự', 'cùng', 'tại',
@@ -136,13 +146,12 @@ export function matchHeadAt(text: string, at: number): string | null {
 /** Every organization named in `text`, left to right, not overlapping. */
 export function findOrganizations(text: string): OrgMatch[] {
   const out: OrgMatch[] = [];
-  const starts = /\p{Lu}/gu;
+  const starts = ORG_START_RE;
   for (const m of matchWords(starts, text)) {
     const org = matchOrganizationAt(text, m.index);
-    if (org) {
-      out.push(org);
-      starts.lastIndex = org.end;
-    }
+    // A bare head names nothing ("Ban Chỉ đạo" with nothing after it): the words inside it are tried next.
+    starts.lastIndex = org ? org.end : m.index + 1;
+    if (org) out.push(org);
   }
   return out;
 }
