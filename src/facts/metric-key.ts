@@ -42,6 +42,23 @@ export function metricKey(metric: string, unit: string, context: string | (() =>
     if (text) entry = catalogEntry(text, unit);
   }
   if (entry) return `${entry.key}|${unitClass(unit)}`;
-  const words = foldKey(metric).replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter(Boolean).slice(0, 8);
-  return `${words.join('-')}|${unitClass(unit)}`;
+  return `${textKey(foldKey(metric))}|${unitClass(unit)}`;
+}
+
+/** The first eight runs of [a-z0-9] of a folded text, joined by "-" (one pass: this runs for most claims). */
+function textKey(folded: string): string {
+  let out = '';
+  let words = 0;
+  let start = -1;
+  for (let i = 0; i <= folded.length; i++) {
+    const c = i < folded.length ? folded.charCodeAt(i) : 32;
+    const inWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    if (inWord && start < 0) start = i;
+    else if (!inWord && start >= 0) {
+      out += (words ? '-' : '') + folded.slice(start, i);
+      start = -1;
+      if (++words === 8) break;
+    }
+  }
+  return out;
 }

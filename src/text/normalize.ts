@@ -88,7 +88,7 @@ function foldCode(code: number): number {
 
 /** A search key without any diacritics: "Nghị định" → "nghi dinh". `đ` is folded explicitly (it does not decompose). */
 export function foldKey(s: string): string {
-  const t = s.normalize('NFC');
+  const t = needsComposition(s) ? s.normalize('NFC') : s;
   const codes: number[] = [];
   let space = false;
   for (let i = 0; i < t.length; i++) {
@@ -105,9 +105,25 @@ export function foldKey(s: string): string {
   return fromCodes(codes);
 }
 
+/**
+ * Whether NFC could change how `s` folds. Folding drops every mark, so composing a Latin letter with its
+ * marks changes nothing; only other scripts (Hangul jamo, for one) compose into letters of their own. Text
+ * in Vietnamese and Latin letters, digits and punctuation skips the normalization, which cost more than
+ * the folding itself.
+ */
+function needsComposition(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x0300 || (c >= 0x1e00 && c <= 0x1eff) || (c >= 0x2000 && c <= 0x206f)) continue;
+    // Anything else, combining marks included (the letter before them may be of a script that composes).
+    return true;
+  }
+  return false;
+}
+
 /** A string from char codes, in chunks (spreading a very long array into one call overflows the stack). */
 function fromCodes(codes: readonly number[]): string {
-  if (codes.length <= 8192) return String.fromCharCode(...codes);
+  if (codes.length <= 8192) return String.fromCharCode.apply(null, codes as number[]);
   let out = '';
   for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.slice(i, i + 8192));
   return out;
