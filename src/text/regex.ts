@@ -69,9 +69,10 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
  */
 export function* matchWords(re: RegExp, text: string, notAfter: RegExp = LETTER_OR_DIGIT): Generator<RegExpExecArray> {
   re.lastIndex = 0;
+  const rejects = codeTest(notAfter);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
-    if (m.index > 0 && notAfter.test(text[m.index - 1]!)) {
+    if (m.index > 0 && rejects(text.charCodeAt(m.index - 1))) {
       re.lastIndex = m.index + 1;
       continue;
     }
@@ -115,7 +116,7 @@ export function* matchAnchored(re: RegExp, anchor: Anchor, text: string, notAfte
       while (j > 0 && !isSpaceCode(text.charCodeAt(j - 1))) j--;
       from = j;
     }
-    const rejects = rejectTable(notAfter);
+    const rejects = codeTest(notAfter);
     for (let at = Math.max(from, done, tried + 1); at <= hit.index; at++) {
       tried = at;
       if (at > 0 && rejects(text.charCodeAt(at - 1))) continue;
@@ -131,23 +132,26 @@ export function* matchAnchored(re: RegExp, anchor: Anchor, text: string, notAfte
 }
 
 /**
- * `notAfter` as a lookup by char code, filled as codes are met: a window of a few words is checked
- * character by character, for every anchor. (Surrogate halves are tested as the lone code unit.)
+ * A one-character pattern (a class such as `[\p{L}\p{N}]`) as a test of a UTF-16 code unit, answered from
+ * a table filled as codes are met. Testing a pattern against a one-character string costs a string and a
+ * regex run each time, and word edges are checked for every match and along every window. (A surrogate
+ * half is tested alone, as `re.test(text[i])` would.)
  */
-const rejectTables = new WeakMap<RegExp, (code: number) => boolean>();
-function rejectTable(notAfter: RegExp): (code: number) => boolean {
-  let f = rejectTables.get(notAfter);
+const codeTests = new WeakMap<RegExp, (code: number) => boolean>();
+export function codeTest(re: RegExp): (code: number) => boolean {
+  let f = codeTests.get(re);
   if (!f) {
     const known = new Int8Array(65536);
     f = (code: number) => {
       let k = known[code]!;
       if (k === 0) {
-        k = notAfter.test(String.fromCharCode(code)) ? 1 : -1;
+        re.lastIndex = 0;
+        k = re.test(String.fromCharCode(code)) ? 1 : -1;
         known[code] = k;
       }
       return k === 1;
     };
-    rejectTables.set(notAfter, f);
+    codeTests.set(re, f);
   }
   return f;
 }

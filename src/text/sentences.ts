@@ -6,6 +6,7 @@
  * Decimal commas and dd.mm.yyyy dates never end a sentence because no space follows their dot.
  */
 import type { Span } from '../types.js';
+import { codeTest } from './regex.js';
 
 export interface Sentence {
   text: string;
@@ -68,14 +69,17 @@ export function splitSentences(text: string): Sentence[] {
   return out;
 }
 
+const IN_ABBREVIATION = codeTest(/[\p{L}.&/]/u);
+const IS_DIGIT = codeTest(/\p{N}/u);
+
 /** Whether the dot at `dot` closes an abbreviation or an initial rather than a sentence. */
 function isAbbreviation(text: string, dot: number): boolean {
   let a = dot;
-  while (a > 0 && /[\p{L}.&/]/u.test(text[a - 1]!)) a--;
+  while (a > 0 && IN_ABBREVIATION(text.charCodeAt(a - 1))) a--;
   const word = text.slice(a, dot);
   if (!word) return false;
   // A word glued to a number is a unit ("lúc 14h.", "5km."), not the abbreviation "H." (huyện).
-  if (a > 0 && /\p{N}/u.test(text[a - 1]!)) return false;
+  if (a > 0 && IS_DIGIT(text.charCodeAt(a - 1))) return false;
   if (ABBREV.has(word.toLowerCase())) return true;
   // A single capital letter is an initial ("Nguyễn V. A"), never a sentence end in this genre.
   if (/^\p{Lu}$/u.test(word)) return true;
