@@ -146,8 +146,18 @@ function addTitle(list: string[], title: string): void {
 /** Officials of an article, once each, in order of first mention. */
 export function extractOfficials(text: string): Official[] {
   const people = new Map<string, Official>();
+  // A name recurs through an article ("Thủ tướng Phạm Minh Chính" … "Phạm Minh Chính"): its key is made once.
+  const keys = new Map<string, string>();
+  const keyOf = (name: string) => {
+    let key = keys.get(name);
+    if (key === undefined) {
+      key = canonicalKey(name);
+      keys.set(name, key);
+    }
+    return key;
+  };
   const record = (name: string, titles: string[], span: Span) => {
-    const key = canonicalKey(name);
+    const key = keyOf(name);
     let o = people.get(key);
     if (!o) {
       o = { name, titles: [], key, mentions: [], span };
@@ -173,7 +183,7 @@ export function extractOfficials(text: string): Official[] {
     if (!isPlausibleName(name, false)) continue;
     const span: Span = [m.index, m.index + m[0].length];
     const after = apposition(text, span[1]);
-    const key = canonicalKey(name);
+    const key = keyOf(name);
     if (after.titles.length) record(name, after.titles, span);
     else if (people.has(key)) people.get(key)!.mentions.push(span);
   }

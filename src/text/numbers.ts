@@ -4,7 +4,7 @@
  */
 import type { Span } from '../types.js';
 import { AFTER_TENS_WORDS, DIGIT_WORDS, MULTIPLIERS, SCALE_WORDS } from './data/numbers.js';
-import { alternation, isSpaceCode, matchWords } from './regex.js';
+import { alternation, codeTest, isSpaceCode, matchWords } from './regex.js';
 import { SpanSet } from './spans.js';
 
 export interface NumberMention {
@@ -81,7 +81,9 @@ const WORD_RUN_RE = new RegExp(
 
 const NUMBER_WORD_SET = new Set(NUMBER_WORD_LIST);
 const WORD_RUN_STICKY = new RegExp(WORD_RUN_RE.source, 'iuy');
-const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+const LETTER_OR_MARK = codeTest(/[\p{L}\p{M}]/u);
+const WORD_CHAR = codeTest(/[\p{L}\p{N}\p{M}]/u);
+const IS_LETTER = codeTest(/\p{L}/u);
 const globalHints = new WeakMap<RegExp, RegExp>();
 
 /**
@@ -105,18 +107,18 @@ function* hintedRuns(text: string, hint: RegExp): Generator<RegExpExecArray> {
     if (hit.index < done) continue;
     // The start of the hint's word, then back over whole number words with only spaces between.
     let start = hit.index;
-    while (start > done && LETTER_OR_MARK.test(text[start - 1]!)) start--;
+    while (start > done && LETTER_OR_MARK(text.charCodeAt(start - 1))) start--;
     for (;;) {
       let q = start;
       while (q > done && isSpaceCode(text.charCodeAt(q - 1))) q--;
       if (q === start) break;
       let w = q;
-      while (w > done && LETTER_OR_MARK.test(text[w - 1]!)) w--;
+      while (w > done && LETTER_OR_MARK(text.charCodeAt(w - 1))) w--;
       if (w === q || !NUMBER_WORD_SET.has(text.slice(w, q).toLowerCase())) break;
       start = w;
     }
     // A run starts at a word start (as matchWords requires).
-    if (start > 0 && /[\p{L}\p{N}\p{M}]/u.test(text[start - 1]!)) continue;
+    if (start > 0 && WORD_CHAR(text.charCodeAt(start - 1))) continue;
     WORD_RUN_STICKY.lastIndex = start;
     const m = WORD_RUN_STICKY.exec(text);
     if (!m) continue;
@@ -254,7 +256,8 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Num
   const out: NumberMention[] = [];
   for (const m of matchWords(DIGIT_NUMBER_RE, text, NOT_BEFORE_DIGITS)) {
     // "COVID-19", "NĐ-CP-2": a number glued to a word by a dash is part of a name.
-    if (m.index >= 2 && /[-–]/.test(text[m.index - 1]!) && /\p{L}/u.test(text[m.index - 2]!)) {
+    const dash = text.charCodeAt(m.index - 1);
+    if (m.index >= 2 && (dash === 45 || dash === 0x2013) && IS_LETTER(text.charCodeAt(m.index - 2))) {
       DIGIT_NUMBER_RE.lastIndex = m.index + 1;
       continue;
     }
