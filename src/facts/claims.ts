@@ -427,31 +427,54 @@ function isOtherTime(s: string, d: DateMention): boolean {
 
 function readOtherTime(s: string, d: DateMention): boolean {
   const before = s.slice(Math.max(0, d.span[0] - 40), d.span[0]);
+  // Each pattern below ends at the date and is tried at every position of its window: each is looked at
+  // only when the window holds its key word (a substring search costs a fraction of that).
   // "bằng 81,5% tổng giá trị phần vốn … giai đoạn 2011 – 2015": a period further on in the comparison's own
   // clause still dates what is compared against.
-  const clause = s.slice(Math.max(0, d.span[0] - 120), d.span[0]).split(/[;()]|[,.:](?=\s)/u).pop()!;
-  if (COMPARISON_TAIL_RE.test(clause)) return true;
-  return /(?:so\s+với|cùng\s+kỳ|bằng|gấp)(?:\s+[\p{L}\p{N}][\p{L}\p{N},.%]*){0,3}\s*$/iu.test(before)
+  const clause = clauseBefore(s, d.span[0], 120);
+  const lowerClause = clause.toLowerCase();
+  if ((lowerClause.includes('so') || lowerClause.includes('bằng') || lowerClause.includes('gấp')) && COMPARISON_TAIL_RE.test(clause)) return true;
+  const lower = before.toLowerCase();
+  const has = (w: string) => lower.includes(w);
+  return ((has('so') || has('cùng') || has('bằng') || has('gấp')) && /(?:so\s+với|cùng\s+kỳ|bằng|gấp)(?:\s+[\p{L}\p{N}][\p{L}\p{N},.%]*){0,3}\s*$/iu.test(before))
     // A superlative's span of comparison: "mức tăng cao nhất trong giai đoạn 2011-2022" (but "thành công nhất
     // trong năm 2020" is that year's).
     || (d.kind === 'range' && /(?:nhất|kỷ\s+lục)(?:\s+(?:trong|của|kể\s+từ|từ))?\s*$/iu.test(before))
     // A deadline ("thoái vốn trước ngày 30/11/2020", "chậm nhất ngày 30/6") is when something is due, not a period.
-    || /(?:(?<![\p{L}])trước|chậm\s+nhất|muộn\s+nhất|hạn\s+chót)(?:\s+(?:ngày|hết))?\s*$/iu.test(before)
+    || ((has('trước') || has('nhất') || has('hạn')) && /(?:(?<![\p{L}])trước|chậm\s+nhất|muộn\s+nhất|hạn\s+chót)(?:\s+(?:ngày|hết))?\s*$/iu.test(before))
     // "cao hơn mức lương tối thiểu vùng năm 2016": the year of what the figure is measured against.
-    || /(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s+hơn(?:\s+\p{L}+){0,5}\s*$/iu.test(before)
+    || (has('hơn') && /(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s+hơn(?:\s+\p{L}+){0,5}\s*$/iu.test(before))
     // "đạt 89,8% kế hoạch vốn năm 2016", "so với kế hoạch Nhà nước giao năm 2017": the year of the plan the
     // figure is measured against. A plan that is itself the subject ("kế hoạch năm 2017 là 311 tỷ đồng",
     // "mục tiêu tăng trưởng năm 2023 là 6,5%") is dated by that year.
-    || /(?:so\s+với|đạt|bằng|vượt|%)\s*(?:kế\s+hoạch|mục\s+tiêu|dự\s+toán|chỉ\s+tiêu|tầm\s+nhìn)(?:\s+(?:vốn|nhà\s+nước|được|giao|đầu\s+tư\s+công))*(?:\s+(?:đến|tới))?\s*$/iu.test(before)
+    || ((has('hoạch') || has('tiêu') || has('toán') || has('nhìn'))
+      && /(?:so\s+với|đạt|bằng|vượt|%)\s*(?:kế\s+hoạch|mục\s+tiêu|dự\s+toán|chỉ\s+tiêu|tầm\s+nhìn)(?:\s+(?:vốn|nhà\s+nước|được|giao|đầu\s+tư\s+công))*(?:\s+(?:đến|tới))?\s*$/iu.test(before))
     // "theo số liệu cập nhật đến ngày 20/6/2022": when the data were counted, not the period they cover.
-    || /cập\s+nhật(?:\s+(?:đến|tới))?(?:\s+hết)?(?:\s+ngày)?\s*$/iu.test(before)
+    || (has('cập') && /cập\s+nhật(?:\s+(?:đến|tới))?(?:\s+hết)?(?:\s+ngày)?\s*$/iu.test(before))
     // An occasion ("vào dịp Tết Nguyên Đán, 30/4 và 1/5") or a starting point ("từ cuối năm 2015", "từ ngày
     // 1/1/2017"): when something happened or began, not the span the figure covers.
-    || /(?<![\p{L}])dịp(?:(?![.;]).){0,40}$/u.test(before)
-    || /(?<![\p{L}])(?:từ|kể\s+từ)\s+(?:ngày\s+|cuối\s+|giữa\s+)?$/iu.test(before)
+    || (before.includes('dịp') && /(?<![\p{L}])dịp(?:(?![.;]).){0,40}$/u.test(before))
+    || (has('từ') && /(?<![\p{L}])(?:từ|kể\s+từ)\s+(?:ngày\s+|cuối\s+|giữa\s+)?$/iu.test(before))
     // The day of a meeting ("trong buổi làm việc với lãnh đạo tỉnh ngày 3/9"): when the figure was spoken of.
-    || (d.kind === 'date' && /(?<![\p{L}])(?:buổi\s+làm\s+việc|cuộc\s+họp|hội\s+nghị|phiên\s+họp|hội\s+thảo|tọa\s+đàm|họp\s+báo|kỳ\s+họp)(?:(?![.;,]).){0,60}$/iu.test(s.slice(Math.max(0, d.span[0] - 80), d.span[0])))
-    || /(?:[\p{Lu}\d][\p{L}\d/.\-]*\d[\p{L}\d/.\-]*|số\s+\d+)\s*,?\s*(?:ban\s+hành\s+)?(?:ngày|ngay)\s*$/u.test(before);
+    || (d.kind === 'date' && MEETING_DAY_RE.test(s.slice(Math.max(0, d.span[0] - 80), d.span[0])))
+    // The date of a document cited next to it: "Quyết định số 610 ngày 13/7/2022".
+    || (/ng[aà]y\s*$/.test(before) && /(?:[\p{Lu}\d][\p{L}\d/.\-]*\d[\p{L}\d/.\-]*|số\s+\d+)\s*,?\s*(?:ban\s+hành\s+)?(?:ngày|ngay)\s*$/u.test(before));
+}
+
+const MEETING_DAY_RE = /(?<![\p{L}])(?:buổi\s+làm\s+việc|cuộc\s+họp|hội\s+nghị|phiên\s+họp|hội\s+thảo|tọa\s+đàm|họp\s+báo|kỳ\s+họp)(?:(?![.;,]).){0,60}$/iu;
+
+/**
+ * The clause that ends at `at`, within `reach` characters: what follows the last ";", "(", ")", or ",", "."
+ * or ":" followed by white space.
+ */
+function clauseBefore(s: string, at: number, reach: number): string {
+  const lo = Math.max(0, at - reach);
+  for (let i = at - 1; i >= lo; i--) {
+    const c = s.charCodeAt(i);
+    if (c === 59 || c === 40 || c === 41) return s.slice(i + 1, at);
+    if ((c === 44 || c === 46 || c === 58) && i + 1 < at && /\s/.test(s[i + 1]!)) return s.slice(i + 1, at);
+  }
+  return s.slice(lo, at);
 }
 
 /** Who the sentence attributes the figure to: "Theo Tổng cục Thống kê, …", "Theo báo cáo của Bộ Tài chính, …". */
