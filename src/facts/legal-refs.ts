@@ -6,7 +6,7 @@
  */
 import type { LegalRef, Span } from '../types.js';
 import { DOC_TYPES, DOC_TYPE_NAMES, ISSUER_ALIASES, ISSUERS, NUMBER_ONLY_TYPES } from './data/legal.js';
-import { alternation, matchWords } from '../text/regex.js';
+import { alternation, codeTest, isSpaceCode, matchWords } from '../text/regex.js';
 import { inferYear, isValidDate, parseDateTime } from '../text/dates.js';
 import { ROMAN } from '../text/data/numbers.js';
 import { matchOrganizationAt } from './organizations.js';
@@ -37,6 +37,34 @@ const SHORT_RE = new RegExp(
   String.raw`(${alternation(NUMBER_ONLY_TYPES)})(\s+số)?\s+(\d{1,5}[a-z]?)(?![\p{L}\p{N}]|\s?[/\-]\s?\p{L}|[/.,]\d)`,
   'gu',
 );
+/** The last word of every type name ("định", "tư", "tịch"): a window ending in none of them names no type. */
+const TYPE_LAST_WORDS = new Set(DOC_TYPE_NAMES.map((n) => n.toLowerCase().split(/\s+/).pop()!));
+const IS_LETTER = codeTest(/\p{L}/u);
+
+/**
+ * Whether `window` may end in a type name as TYPE_BEFORE_RE reads it (then "số", ":" and spaces): its last
+ * word, past those, is the last word of a type name. The pattern is run only then: it ends at the window's
+ * end and is tried at every position of it, once for every document number in the text.
+ */
+function endsInTypeWord(window: string): boolean {
+  let end = window.length;
+  const skipSpaces = () => { while (end > 0 && isSpaceCode(window.charCodeAt(end - 1))) end--; };
+  skipSpaces();
+  if (end > 0 && window.charCodeAt(end - 1) === 58) end--; // ":"
+  skipSpaces();
+  let start = end;
+  while (start > 0 && IS_LETTER(window.charCodeAt(start - 1))) start--;
+  let word = window.slice(start, end).toLowerCase();
+  if (word === 'số' && start > 0 && isSpaceCode(window.charCodeAt(start - 1))) {
+    end = start;
+    skipSpaces();
+    start = end;
+    while (start > 0 && IS_LETTER(window.charCodeAt(start - 1))) start--;
+    word = window.slice(start, end).toLowerCase();
+  }
+  return TYPE_LAST_WORDS.has(word);
+}
+
 function isLawIssuer(code: string): boolean {
   return /^(?:QH|UBTVQH)\d{2}$/.test(code);
 }
@@ -132,7 +160,7 @@ function findAll(text: string): Found[] {
   /** The type written right before a number ("Nghị định số"), and where the mention starts with it. */
   const writtenBefore = (at: number): { type: string | null; start: number } => {
     const window = text.slice(Math.max(0, at - 40), at);
-    const m = TYPE_BEFORE_RE.exec(window);
+    const m = endsInTypeWord(window) ? TYPE_BEFORE_RE.exec(window) : null;
     return m ? { type: canonicalTypeName(m[1]!), start: at - window.length + m.index } : { type: null, start: at };
   };
   for (const m of matchWords(STATE_RE, text, NOT_BEFORE_STATE)) {

@@ -28,6 +28,8 @@ export interface NumberMention {
  */
 export function parseNumeral(raw: string): number | null {
   const s = raw.trim();
+  // Most numerals are plain digits ("2022", "15"): read them without the patterns below.
+  if (s.length > 0 && s.length < 16 && ALL_DIGITS.test(s)) return Number(s);
   if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(s)) return Number(s.replace(/\./g, '').replace(',', '.'));
   if (/^\d+(?:,\d+)?$/.test(s)) return Number(s.replace(',', '.'));
   // English-style thousands with commas, only when there are two or more groups: 1,000,000.
@@ -35,6 +37,8 @@ export function parseNumeral(raw: string): number | null {
   if (/^\d+\.\d+$/.test(s)) return Number(s);
   return null;
 }
+
+const ALL_DIGITS = /^\d+$/;
 
 const NUMERAL = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}|\d+(?:[.,]\d+)?`;
 const MULT = alternation(MULTIPLIERS.map((m) => m.word));

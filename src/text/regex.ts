@@ -171,6 +171,30 @@ export function isSpaceCode(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0xfeff || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0x0b || c === 0x0c;
 }
 
+/** Each UTF-16 code unit lowercased, when that is one code unit (-1 otherwise); 0 until looked up. */
+const LOWER = new Int32Array(65536);
+function lowerCode(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  let l = LOWER[c]!;
+  if (l === 0) {
+    const lower = String.fromCharCode(c).toLowerCase();
+    l = lower.length === 1 ? lower.charCodeAt(0) : -1;
+    LOWER[c] = l;
+  }
+  return l;
+}
+
+/** A 30-bit hash of text[from, to) lowercased, or -1 when a char lowercases to more than one. */
+function lowerHash(text: string, from: number, to: number): number {
+  let h = 0;
+  for (let i = from; i < to; i++) {
+    const c = lowerCode(text.charCodeAt(i));
+    if (c < 0) return -1;
+    h = (Math.imul(h, 31) + c) & 0x3fffffff;
+  }
+  return h;
+}
+
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 160;
 /** ( " “ ‘ ' [ */
 const OPENERS = new Set([40, 34, 0x201c, 0x2018, 39, 91]);
@@ -192,6 +216,7 @@ export class SuffixTable<T> {
   private readonly maxWords: number;
   /** The last word of every phrase: a text whose last word is none of these matches nothing. */
   private readonly lastWords = new Set<string>();
+  private readonly lastWordHashes = new Set<number>();
   /** Where the last words start, reused from call to call. */
   private readonly starts: number[] = [];
 
@@ -202,7 +227,9 @@ export class SuffixTable<T> {
       if (!this.map.has(key)) this.map.set(key, value);
       const words = key.split(' ');
       max = Math.max(max, words.length);
-      this.lastWords.add(words[words.length - 1]!);
+      const last = words[words.length - 1]!;
+      this.lastWords.add(last);
+      this.lastWordHashes.add(lowerHash(last, 0, last.length));
     }
     this.maxWords = max;
   }
@@ -222,8 +249,12 @@ export class SuffixTable<T> {
       let w = j;
       while (w < i && OPENERS.has(text.charCodeAt(w))) w++;
       if (w === i) break;
-      // The last word decides first: most texts end in a word no phrase ends with.
-      if (!count && !this.lastWords.has(text.slice(w, i).toLowerCase())) return null;
+      // The last word decides first: most texts end in a word no phrase ends with. Its hash says so without
+      // making a lowercased copy of it; a hash that is one of the last words' is checked on the word itself.
+      if (!count) {
+        const h = lowerHash(text, w, i);
+        if ((h >= 0 && !this.lastWordHashes.has(h)) || !this.lastWords.has(text.slice(w, i).toLowerCase())) return null;
+      }
       starts[count++] = w;
       i = j;
       while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
