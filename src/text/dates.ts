@@ -29,9 +29,12 @@ export type RefDate = string | null | undefined;
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function isValidDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1 || y < 1000 || y > 2999) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (m === 2 && leap ? 29 : MONTH_DAYS[m - 1]!);
 }
 
 function refParts(ref: RefDate): { y: number; m: number; d: number } | null {
@@ -471,12 +474,16 @@ function combinePeriods(text: string, list: DateMention[]): DateMention[] {
       a = { ...a, value: b.value.slice(0, 4) + a.value.slice(4), inferred: false };
     }
     if (b && PERIOD_KINDS.has(a.kind) && PERIOD_KINDS.has(b.kind) && !a.value.startsWith('--') && !b.value.startsWith('--')) {
+      // Only "đến"/"tới" or "và" may join two periods: most pairs are further apart and stop here.
       const between = text.slice(a.span[1], b.span[0]);
-      const ba = periodBounds(a.value), bb = periodBounds(b.value);
-      const from = /(?:^|[^\p{L}])((?:từ|kể\s+từ)\s+)$/iu.exec(text.slice(Math.max(0, a.span[0] - 8), a.span[0]));
+      const to = /^\s*(?:đến|tới)\s+(?:hết\s+)?$/u.test(between);
+      const and = !to && /^\s*(?:và)\s+$/u.test(between);
+      const ba = to || and ? periodBounds(a.value) : null;
+      const bb = ba ? periodBounds(b.value) : null;
+      const from = to ? /(?:^|[^\p{L}])((?:từ|kể\s+từ)\s+)$/iu.exec(text.slice(Math.max(0, a.span[0] - 8), a.span[0])) : null;
       const joined = ba && bb && ba[1] < bb[1] && (
-        (from && /^\s*(?:đến|tới)\s+(?:hết\s+)?$/u.test(between))
-        || (/^\s*(?:và)\s+$/u.test(between) && dayAfter(ba[1]) === bb[0] && a.kind !== 'date'));
+        (from && to)
+        || (and && dayAfter(ba[1]) === bb[0] && a.kind !== 'date'));
       if (joined) {
         const start = from ? a.span[0] - from[1]!.length : a.span[0];
         out.push({ kind: 'range', value: `${a.value}/${b.value}`, span: [start, b.span[1]], text: text.slice(start, b.span[1]), inferred: a.inferred || b.inferred });
