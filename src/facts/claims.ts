@@ -133,9 +133,10 @@ function unitAfter(s: string, at: number): UnitRead | null {
 /**
  * The clause around `at`: between ";", ": " and ", " (a comma between digits is a decimal mark, not a
  * boundary). Inside parentheses, the parentheses bound it; outside, a parenthesis is part of the clause
- * ("chỉ số giá tiêu dùng (CPI) tháng 6 giảm 0,17%").
+ * ("chỉ số giá tiêu dùng (CPI) tháng 6 giảm 0,17%"). `marks` are the sentence's clause marks (clauseMarks):
+ * a caller with several figures in a sentence reads them once, not once per figure.
  */
-export function clauseBounds(s: string, at: number): [number, number] {
+export function clauseBounds(s: string, at: number, marks: readonly number[] = clauseMarks(s)): [number, number] {
   // Clauses are looked for within a bounded window so that a huge unpunctuated "sentence" stays linear.
   const lo = Math.max(0, at - CLAUSE_WINDOW);
   const hi = Math.min(s.length, at + CLAUSE_WINDOW);
@@ -145,19 +146,32 @@ export function clauseBounds(s: string, at: number): [number, number] {
   const close = closeAt < 0 ? -1 : at + closeAt;
   const firstClose = open >= 0 ? s.slice(open, hi).indexOf(')') : -1;
   const inParens = open >= 0 && close >= 0 && open + firstClose >= at;
-  const isDigit = (i: number) => { const c = s.charCodeAt(i); return c >= 48 && c <= 57; };
-  const isBoundary = (i: number) => {
-    const c = s.charCodeAt(i);
-    if (c === 59) return true; // ;
-    if (inParens && (i === open || i === close)) return true;
-    // "," or ":", but not a decimal comma or a time "14:30".
-    return (c === 44 || c === 58) && !(isDigit(i - 1) && isDigit(i + 1));
-  };
-  let start = at;
-  while (start > lo && !isBoundary(start - 1)) start--;
-  let end = at;
-  while (end < hi && !isBoundary(end)) end++;
+  // The first mark at or after `at`; the one before it ends the previous clause.
+  let a = 0;
+  let b = marks.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (marks[mid]! < at) a = mid + 1;
+    else b = mid;
+  }
+  let start = a > 0 ? Math.max(lo, marks[a - 1]! + 1) : lo;
+  let end = a < marks.length ? Math.min(hi, marks[a]!) : hi;
+  if (inParens) {
+    start = Math.max(start, open + 1);
+    end = Math.min(end, close);
+  }
   return [start, end];
+}
+
+/** Where a sentence's clauses end: ";", and "," or ":" unless between digits (a decimal comma, a time "14:30"). */
+export function clauseMarks(s: string): number[] {
+  const marks: number[] = [];
+  const isDigit = (i: number) => { const c = s.charCodeAt(i); return c >= 48 && c <= 57; };
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 59 || ((c === 44 || c === 58) && !(isDigit(i - 1) && isDigit(i + 1)))) marks.push(i);
+  }
+  return marks;
 }
 
 /** Removes the spans of dates from a piece of the sentence, so a metric does not carry its period. */
@@ -551,11 +565,12 @@ export function extractClaims(text: string, ctx: ClaimContext = {}): Claim[] {
     let sentenceFrame: string | null = null;
     // "So với tháng trước, … nhà ở tăng 0,53%; …": a comparison that opens the sentence before its first figure
     // makes every figure of the sentence, and of the next ones in the paragraph, a monthly one.
+    const marks = clauseMarks(s);
     const opensMonthly = lastMonth !== null && OPENING_MONTHLY_RE.test(s.slice(0, numbers[0]!.span[0]));
     for (let i = 0; i < numbers.length; i++) {
       const n = numbers[i]!;
       const near = dates.length > 8 ? dates.filter((d) => d.span[1] >= n.span[0] - 3 * CLAUSE_WINDOW && d.span[0] <= n.span[1] + 3 * CLAUSE_WINDOW) : dates;
-      const claim = readClaim(s, from, n, numbers[i + 1], near, prevSubject, frame, prevUnit);
+      const claim = readClaim(s, from, n, numbers[i + 1], near, prevSubject, frame, prevUnit, marks);
       if (!claim) continue;
       if (!UNIT_BY_WRITTEN.has(claim.claim.unit) && claim.claim.unit !== 'hạng') prevUnit = claim.claim.unit;
       // "so với tháng trước" makes the figure a monthly one: its period is the month being reported.
@@ -606,7 +621,7 @@ function headlinePeriod(title: string | null, ref: RefDate): { period: string; s
 
 function readClaim(
   s: string, from: number, n: NumberMention, next: NumberMention | undefined, dates: readonly DateMention[], prevSubject: string, frame: string | null,
-  prevUnit: string | null = null,
+  prevUnit: string | null = null, marks: readonly number[] = clauseMarks(s),
 ): { claim: Claim; subject: string; frame: string | null; clauseStart: number } | null {
   // Only the words right before a number decide its qualifier, direction and rank: look at a short window,
   // not the whole sentence, so that these end-anchored patterns stay cheap on long sentences.
@@ -642,7 +657,7 @@ function readClaim(
   const prevJoin = /(?:đến|tới|[-–])\s*$/u.test(beforeQ) && /\d[\d.,]*\s*(?:đến|tới|[-–])\s*$/u.test(beforeQ);
   if (/(?<![\p{L}])từ\s*$/iu.test(beforeQ) && next && /^\s*(?:đến|tới|-|–)\s*$/u.test(s.slice(n.span[1], next.span[0]))) approx = 'at_least';
   else if (prevJoin && /(?<![\p{L}])từ\s+[\d.,]+\s*(?:đến|tới|[-–])\s*$/iu.test(beforeQ)) approx = 'at_most';
-  const clause = clauseBounds(s, n.span[0]);
+  const clause = clauseBounds(s, n.span[0], marks);
   const parts = rank
     ? { metric: metricForRank(s, n), keyText: metricForRank(s, n), subject: '', comparison: null }
     : composeMetric(s, n, q.length, unit, dates, prevSubject, clause);
