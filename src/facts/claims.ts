@@ -264,9 +264,9 @@ function composeMetric(s: string, n: NumberMention, qualLen: number, unit: UnitR
   // for every rate after it in the sentence.
   if (!comparison && (unit.unit === '%' || unit.unit === 'điểm phần trăm')) {
     const from = Math.max(0, cs - 2 * CLAUSE_WINDOW);
-    const window = s.slice(from, cs);
-    const at = from + Math.max(window.lastIndexOf('so với'), window.lastIndexOf('So với'));
-    if (at >= from) {
+    // The last "so với" wholly before the clause, within the window.
+    const at = Math.max(s.lastIndexOf('so với', cs - 6), s.lastIndexOf('So với', cs - 6));
+    if (cs >= 6 && at >= from) {
       const earlier = [...s.slice(Math.max(from, at - 3), cs).matchAll(SENTENCE_COMPARISON_RE)].pop();
       if (earlier) comparison = earlier[1]!.replace(/\s+/g, ' ').trim();
     }
@@ -285,7 +285,7 @@ function composeMetric(s: string, n: NumberMention, qualLen: number, unit: UnitR
   } else {
     metric = subject;
   }
-  metric = metric.replace(/^[\s,.;:–-]+|[\s,.;:–-]+$/g, '');
+  metric = trimPunctuation(metric);
   if (!metric) metric = withoutDates(s, cs, ce, dates).split(/\s+/).slice(0, 10).join(' ');
   // Shown to readers: the subject with its period, and for rates the comparison they are measured against.
   let display = metric;
@@ -313,6 +313,16 @@ function wordCount(s: string): number {
     inWord = !space;
   }
   return n;
+}
+
+/** Without white space and ",.;:–-" at either end (as `/^[\s,.;:–-]+|[\s,.;:–-]+$/g` removes them). */
+function trimPunctuation(s: string): string {
+  const edge = (c: number) => isSpaceCode(c) || c === 44 || c === 46 || c === 59 || c === 58 || c === 0x2013 || c === 45;
+  let a = 0;
+  let b = s.length;
+  while (a < b && edge(s.charCodeAt(a))) a++;
+  while (b > a && edge(s.charCodeAt(b - 1))) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
 }
 
 /** Subject, verb and a comparison written inside the subject, from the clause text before a figure. */

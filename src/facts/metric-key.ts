@@ -20,8 +20,17 @@ const PHRASINGS = new PhraseIndex([...BY_PHRASING], foldKey);
 /** The unit's class in a key: rates, money and everything else by its own name. */
 export function unitClass(unit: string): string {
   if (unit === '%' || unit === 'điểm phần trăm') return 'rate';
-  return foldKey(unit);
+  let folded = UNIT_CLASSES.get(unit);
+  if (folded === undefined) {
+    folded = foldKey(unit);
+    // Units are a small vocabulary ("tỷ đồng", "doanh nghiệp"), folded once each; the bound keeps a long
+    // run over odd texts from growing the map without end.
+    if (UNIT_CLASSES.size >= 10_000) UNIT_CLASSES.clear();
+    UNIT_CLASSES.set(unit, folded);
+  }
+  return folded;
 }
+const UNIT_CLASSES = new Map<string, string>();
 
 /** The catalog entry whose phrasing appears in `text` and whose units admit `unit`, longest phrasing first. */
 export function catalogEntry(text: string, unit: string): MetricEntry | null {
