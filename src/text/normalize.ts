@@ -2,6 +2,7 @@
  * Vietnamese text normalization, done once at the door (decode → NFC → look-alikes), and the derived
  * keys used for matching. Keys are never stored instead of the original text.
  */
+import { codeTest } from './regex.js';
 
 /** Letters that look like Vietnamese letters but are not: Icelandic eth and African D for Đ/đ. */
 const LOOKALIKES: Record<string, string> = {
@@ -31,8 +32,6 @@ export function normalizeText(input: string): string {
     .replace(SPACES_RE, ' ');
 }
 
-/** Tone marks in NFD: grave, acute, tilde, hook above, dot below. Vowel-quality marks (ˆ ˘ ơ) are not tones. */
-const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const ALL_MARKS = /\p{M}/gu;
 
 /**
@@ -40,19 +39,42 @@ const ALL_MARKS = /\p{M}/gu;
  * and the misplaced "Hoaà" variants share one key. Each syllable's tone mark is moved after its letters.
  */
 export function canonicalKey(s: string): string {
-  return s
-    .normalize('NFD')
-    .toLowerCase()
-    .replace(LOOKALIKE_RE, (c) => LOOKALIKES[c] ?? c)
-    .replace(/[\p{L}\p{M}]+/gu, (syllable) => {
-      const tones = syllable.match(TONE_MARKS);
-      const bare = syllable.replace(TONE_MARKS, '');
-      return tones ? bare + tones[0] : bare;
-    })
-    .normalize('NFC')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let t = s.normalize('NFD').toLowerCase();
+  if (LOOKALIKE_TEST.test(t)) t = t.replace(LOOKALIKE_RE, (c) => LOOKALIKES[c] ?? c);
+  // One pass over the decomposed text: each syllable (a run of letters and marks) is written without its
+  // tone marks, then its first tone mark; runs of white space become one space, and the ends are trimmed.
+  // (A replace with a callback per syllable cost several times as much: names are keyed for every mention.)
+  const out: number[] = [];
+  let tone = -1;
+  let inSyllable = false;
+  let space = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (IS_SYLLABLE_CHAR(c)) {
+      if (!inSyllable && space && out.length) out.push(32);
+      space = false;
+      inSyllable = true;
+      // Tone marks in NFD: grave, acute, tilde, hook above, dot below (the vowel marks ˆ ˘ ơ are not tones).
+      if (c === 0x300 || c === 0x301 || c === 0x303 || c === 0x309 || c === 0x323) {
+        if (tone < 0) tone = c;
+      } else out.push(c);
+      continue;
+    }
+    if (inSyllable && tone >= 0) out.push(tone);
+    tone = -1;
+    inSyllable = false;
+    if (IS_WHITE(c)) { space = true; continue; }
+    if (space && out.length) out.push(32);
+    space = false;
+    out.push(c);
+  }
+  if (inSyllable && tone >= 0) out.push(tone);
+  return fromCodes(out).normalize('NFC');
 }
+const LOOKALIKE_TEST = /[\u00D0\u00F0\u0189\u0256]/;
+/** Letters and marks: what a syllable is made of. */
+const IS_SYLLABLE_CHAR = codeTest(/[\p{L}\p{M}]/u);
+const IS_WHITE = codeTest(/\s/);
 
 /**
  * Each character's folded form (no marks, đ→d, lowercase), computed once per character: folding is on the
