@@ -52,8 +52,10 @@ const FAMILY = new Set(FAMILY_NAMES);
 const ABBREVIATION_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(Object.keys(ORG_ABBREVIATIONS))})(?![\\p{L}\\p{N}])`, 'gu');
 
 export function expandAbbreviations(name: string): string {
-  return name.replace(ABBREVIATION_RE, (abbr) => ORG_ABBREVIATIONS[abbr] ?? abbr);
+  // Every abbreviation starts with two capitals: most names have none and skip the pattern.
+  return TWO_CAPITALS_RE.test(name) ? name.replace(ABBREVIATION_RE, (abbr) => ORG_ABBREVIATIONS[abbr] ?? abbr) : name;
 }
+const TWO_CAPITALS_RE = /[A-ZĐ]{2}/;
 
 /** The organization name starting exactly at `at`, or null. */
 export function matchOrganizationAt(text: string, at: number): OrgMatch | null {

@@ -38,9 +38,15 @@ export function isValidDate(y: number, m: number, d: number): boolean {
 }
 
 function refParts(ref: RefDate): { y: number; m: number; d: number } | null {
+  // One article's dates all resolve against its reference date: read it once.
+  if (ref === lastRef) return lastParts;
   const m = ref ? /^(\d{4})-(\d{2})-(\d{2})/.exec(ref) : null;
-  return m ? { y: +m[1]!, m: +m[2]!, d: +m[3]! } : null;
+  lastRef = ref;
+  lastParts = m ? { y: +m[1]!, m: +m[2]!, d: +m[3]! } : null;
+  return lastParts;
 }
+let lastRef: RefDate = null;
+let lastParts: { y: number; m: number; d: number } | null = null;
 
 /**
  * The year of a day-and-month written without a year: the one among last year, this year and next year

@@ -85,6 +85,7 @@ function isAbbreviation(text: string, dot: number): boolean {
   if (/^\p{Lu}$/u.test(word)) return true;
   // Dotted chains such as "GS.TS." end with a dot of their own only when their last part is an
   // abbreviation or an initial; "TP.HCM" is written without one, so "đến TP.HCM. Sau đó" ends a sentence.
+  if (!word.includes('.')) return false;
   const parts = word.split('.');
   const last = parts[parts.length - 1]!;
   return /^(\p{L}{1,4}\.)+\p{L}{1,4}$/u.test(word)
