@@ -9,6 +9,7 @@
  * "xuất, nhập khẩu" and "tổng sản phẩm trong nước (GDP)" match as written, and a phrase never matches the
  * middle of a word ("cpi" is not found in "cpix").
  */
+import { isSpaceCode } from './regex.js';
 
 export interface PhraseHit<T> {
   /** Offsets of the phrase in the searched text. */
@@ -40,9 +41,6 @@ function isWordCode(c: number): boolean {
   return c >= 0x3040 && !(c >= 0xfe30 && c <= 0xfe4f) && !(c >= 0xff00 && c <= 0xff0f);
 }
 
-function isSpaceCode(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000;
-}
 
 /** The words of `text` with their offsets. */
 export function tokenize(text: string): Token[] {
