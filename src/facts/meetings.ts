@@ -4,7 +4,7 @@
  * mode (trực tuyến, trực tiếp kết hợp trực tuyến) and the place. Mentions of one meeting are merged.
  */
 import type { Meeting, MeetingMode, Official, Span } from '../types.js';
-import { MEETING_KINDS, MODE_PHRASES, ORDINAL_WORDS } from './data/meetings.js';
+import { MEETING_KINDS, MODE_PHRASES, ORDINAL_WORDS, VERB_KINDS } from './data/meetings.js';
 import { ROMAN } from '../text/data/numbers.js';
 import { alternation, matchWords } from '../text/regex.js';
 import { datesWithin, findDates, type DateMention, type RefDate } from '../text/dates.js';
@@ -21,6 +21,13 @@ const ORDINAL_RE = new RegExp(
 /** Plural or generic mentions name no particular meeting. */
 const GENERIC_BEFORE_RE = /(?:các|những|nhiều|mỗi|một số|hàng|mọi|cuộc|buổi)\s*$/iu;
 const CHAIR_RE = /chủ\s+trì|điều\s+hành|dưới\s+sự\s+chủ\s+trì/iu;
+/** "chủ trì" names who chaired the meeting; "điều hành" may name who ran one part of it. */
+const PRESIDED_RE = /điều\s+hành/iu;
+/** How far after a meeting's kind word its day may be written ("họp báo … tổ chức sáng 29/6"). */
+const DATE_AFTER_REACH = 160;
+/** A report that opens after the kind word: a day after it belongs to what is reported ("Báo cáo tại hội
+ * nghị, Bộ Xây dựng cho biết, ngày 03/4/2023, Thủ tướng đã ban hành …"), not to the meeting. */
+const REPORTED_RE = /(?<![\p{L}])(?:cho\s+biết|cho\s+rằng|cho\s+hay|nhấn\s+mạnh|khẳng\s+định|nêu\s+rõ|thông\s+tin)(?![\p{L}])/iu;
 const LOCATION_RE = /(?<![\p{L}])tại\s+((?:trụ sở|Nhà Quốc hội|Phủ Chủ tịch|Trung tâm Hội nghị|Hội trường|thủ đô|Thủ đô|tỉnh|thành phố|TP\.?|Hà Nội|Điểm cầu)[^,.;]{0,60})/u;
 
 function ordinalValue(s: string): number | null {
@@ -38,6 +45,8 @@ function modeOf(sentence: string): MeetingMode | null {
 
 interface Candidate extends Meeting {
   sentence: Sentence;
+  /** 2 when the chair is the one who "chủ trì", 1 for "điều hành", 0 with no chair. */
+  chairRank: number;
 }
 
 export interface MeetingContext {
@@ -49,14 +58,18 @@ export interface MeetingContext {
 }
 
 interface SentenceFeatures {
+  /** The days named in the sentence, and every date or period in it. */
   dates: DateMention[];
+  periods: DateMention[];
   chaired: boolean;
   chair: string | null;
+  chairRank: number;
   mode: MeetingMode | null;
   location: string | null;
 }
 
-function readSentence(sentence: Sentence, dates: DateMention[], officials: readonly Official[]): SentenceFeatures {
+function readSentence(sentence: Sentence, periods: DateMention[], officials: readonly Official[]): SentenceFeatures {
+  const dates = periods.filter((d) => d.kind === 'date');
   const s = sentence.text;
   const chaired = CHAIR_RE.test(s);
   let chair: string | null = null;
@@ -71,7 +84,8 @@ function readSentence(sentence: Sentence, dates: DateMention[], officials: reado
     chair = ordered[0]?.name ?? null;
   }
   const loc = LOCATION_RE.exec(s);
-  return { dates, chaired, chair, mode: modeOf(s), location: loc ? loc[1]!.trim() : null };
+  const chairRank = chair === null ? 0 : PRESIDED_RE.test(s.match(CHAIR_RE)![0]) ? 1 : 2;
+  return { dates, periods, chaired, chair, chairRank, mode: modeOf(s), location: loc ? loc[1]!.trim() : null };
 }
 
 export function extractMeetings(text: string, ctx: MeetingContext = {}): Meeting[] {
@@ -87,7 +101,7 @@ export function extractMeetings(text: string, ctx: MeetingContext = {}): Meeting
   const features = (sentence: Sentence): SentenceFeatures => {
     let f = cache.get(sentence);
     if (!f) {
-      f = readSentence(sentence, datesWithin(allDates, sentence.span).filter((d) => d.kind === 'date'), officials);
+      f = readSentence(sentence, datesWithin(allDates, sentence.span), officials);
       cache.set(sentence, f);
     }
     return f;
@@ -105,12 +119,54 @@ export function extractMeetings(text: string, ctx: MeetingContext = {}): Meeting
     const bodyAt = end + (ord ? ord[0].length : 0);
     const body = bodyOf(text, bodyAt, orgs);
     const f = features(sentence);
-    // The date of the event: a day named in the same sentence, before the kind word ("Sáng 25/12, … chủ trì hội nghị").
+    // The date of the event: a day named in the same sentence, before the kind word ("Sáng 25/12, … chủ trì
+    // hội nghị"), else one written soon after it with no figure in between ("họp báo … tổ chức sáng 29/6",
+    // "buổi làm việc với lãnh đạo tỉnh ngày 3/9"; not the date of a document cited after it).
     const localAt = m.index - sentence.span[0];
-    const date = f.dates.find((d) => d.span[0] < localAt)?.value ?? (f.dates.length === 1 && f.chaired ? f.dates[0]!.value : null);
-    candidates.push({ kind, ordinal, body, date, chair: f.chair, mode: f.mode, location: f.location, span: [m.index, end], sentence });
+    const localEnd = end - sentence.span[0];
+    const dayAfter = f.dates.find((d) => d.span[0] >= localEnd && d.span[0] - localEnd <= DATE_AFTER_REACH
+      && !/\d/.test(withoutSpans(sentence.text, localEnd, d.span[0], f.periods))
+      && !REPORTED_RE.test(sentence.text.slice(localEnd, d.span[0])));
+    const date = f.dates.find((d) => d.span[0] < localAt)?.value ?? dayAfter?.value ?? (f.dates.length === 1 && f.chaired ? f.dates[0]!.value : null);
+    // "làm việc với …" is a meeting only with a day of its own; it is held by the sentence's subject
+    // ("Bộ Kế hoạch và Đầu tư … làm việc với UBND tỉnh Phú Thọ vào ngày 14/9").
+    // A long name ends with its body: "Hội nghị Sơ kết 1 năm triển khai Đề án 06 … của Ủy ban Quốc gia về
+    // chuyển đổi số", chaired by its Chủ tịch. Only a body the chair heads: other "của …" name other things.
+    let held = body ?? bodyLater(text, end, sentence.span[1], f.chair === null ? [] : officials.find((o) => o.name === f.chair)?.titles ?? []);
+    if (VERB_KINDS.has(kind)) {
+      if (!dayAfter) continue;
+      held = matchOrganizationAt(text, sentence.span[0])?.name ?? null;
+    }
+    candidates.push({ kind, ordinal, body: held, date, chair: f.chair, chairRank: f.chairRank, mode: f.mode, location: f.location, span: [m.index, end], sentence });
   }
   return merge(candidates);
+}
+
+/** Text between two offsets of a sentence, without the date mentions in it (their digits are not figures). */
+function withoutSpans(s: string, from: number, to: number, dates: readonly DateMention[]): string {
+  let out = '';
+  let at = from;
+  for (const d of dates) {
+    if (d.span[1] <= at || d.span[0] >= to) continue;
+    out += s.slice(at, Math.max(at, d.span[0]));
+    at = Math.max(at, d.span[1]);
+  }
+  return out + s.slice(at, to);
+}
+
+/** "… của <body>" later in the sentence: a known body still in the meeting's name, or one the chair heads. */
+function bodyLater(text: string, from: number, to: number, chairTitles: readonly string[]): string | null {
+  const re = /(?<![\p{L}])của\s+/gu;
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) && m.index < to) {
+    const org = matchOrganizationAt(text, m.index + m[0].length);
+    // In the meeting's own name (no clause boundary since the kind word), a known body; further on, only
+    // one the chair heads.
+    const inName = !/[,;:.]/.test(text.slice(from, m.index));
+    if (org && ((inName && org.known) || chairTitles.some((t) => t.endsWith(org.name)))) return org.name;
+  }
+  return null;
 }
 
 /** The body holding a meeting: "của Ủy ban …", or an organization right after the kind ("Phiên họp thứ 12 Ủy ban …"). */
@@ -161,10 +217,12 @@ function merge(candidates: Candidate[]): Meeting[] {
   const meetings = groups.map(({ members: grp }) => {
     const first = grp[0]!;
     const pick = <K extends keyof Meeting>(k: K): Meeting[K] => grp.find((x) => x[k] !== null)?.[k] ?? first[k];
+    // The one who chaired ("chủ trì") over one who ran a part of it ("điều hành"), else the first named.
+    const chaired = grp.reduce<Candidate | null>((best, x) => (x.chair !== null && (!best || x.chairRank > best.chairRank) ? x : best), null);
     const mode: MeetingMode | null = grp.some((x) => x.mode === 'hybrid') ? 'hybrid' : pick('mode');
     const spanOfFullest = (grp.find((x) => x.chair !== null || x.date !== null) ?? first).span as Span;
     return {
-      kind: first.kind, ordinal: pick('ordinal'), body: pick('body'), date: pick('date'), chair: pick('chair'),
+      kind: first.kind, ordinal: pick('ordinal'), body: pick('body'), date: pick('date'), chair: chaired?.chair ?? null,
       mode, location: pick('location'), span: spanOfFullest,
     } satisfies Meeting;
   });

@@ -20,7 +20,7 @@ export const MEETING_KINDS: readonly MeetingKind[] = [
   { kind: 'hội thảo', forms: ['hội thảo'], example: 'Hội thảo khoa học quốc gia' },
   { kind: 'tọa đàm', forms: ['tọa đàm', 'toạ đàm'], example: 'Tọa đàm về kinh tế số' },
   { kind: 'diễn đàn', forms: ['diễn đàn'], example: 'Diễn đàn Kinh tế Việt Nam' },
-  { kind: 'họp báo', forms: ['họp báo'], example: 'họp báo Chính phủ thường kỳ tháng 7' },
+  { kind: 'họp báo', forms: ['họp báo', 'cuộc họp báo', 'buổi họp báo'], example: 'cuộc họp báo công bố số liệu thống kê quý II' },
   { kind: 'đại hội', forms: ['đại hội'], example: 'Đại hội đại biểu toàn quốc lần thứ XIII' },
   { kind: 'lễ khởi công', forms: ['lễ khởi công'], example: 'Lễ khởi công cao tốc Bắc - Nam' },
   { kind: 'lễ khánh thành', forms: ['lễ khánh thành'], example: 'lễ khánh thành nhà máy' },
@@ -31,7 +31,12 @@ export const MEETING_KINDS: readonly MeetingKind[] = [
   { kind: 'lễ phát động', forms: ['lễ phát động'], example: 'lễ phát động phong trào' },
   { kind: 'hội đàm', forms: ['hội đàm'], example: 'hội đàm với Thủ tướng Nhật Bản' },
   { kind: 'tiếp xúc cử tri', forms: ['tiếp xúc cử tri'], example: 'buổi tiếp xúc cử tri' },
+  // The verb: a meeting only when a day is given for it (VERB_KINDS), "người lao động làm việc" is not one.
+  { kind: 'làm việc', forms: ['làm việc với'], example: 'làm việc với UBND tỉnh Phú Thọ vào ngày 14/9' },
 ];
+
+/** Kinds written as a verb: they name a meeting only with a day of their own. */
+export const VERB_KINDS: ReadonlySet<string> = new Set(['làm việc']);
 
 /** Phrases that set the mode. Hybrid phrases are checked first: they contain the others. */
 export const MODE_PHRASES: { mode: 'hybrid' | 'online' | 'in-person'; phrases: readonly string[] }[] = [
