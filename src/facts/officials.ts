@@ -18,7 +18,9 @@ const TITLE_RE = new RegExp(String.raw`(?:(${alternation(TITLE_MODIFIERS)})\s+)?
 const RANK_RE = new RegExp(String.raw`(?:${alternation(RANKS)})${E}`, 'uy');
 const PREFIX_RE = new RegExp(String.raw`(?:${alternation([...ACADEMIC, ...HONORIFICS])})${E}\.?`, 'uy');
 const SYL = String.raw`\p{Lu}[\p{Ll}\p{M}]*`;
-const NAME_RE = new RegExp(String.raw`${SYL}(?:\s+${SYL}){1,3}${E}`, 'uy');
+/** Between the syllables of a name: spaces, never a line break (a caption line's name ends at its line). */
+const GAP = String.raw`[^\S\n]+`;
+const NAME_RE = new RegExp(String.raw`${SYL}(?:${GAP}${SYL}){1,3}${E}`, 'uy');
 /**
  * Where a chain may start: a title, rank, prefix or honorific, with a modifier before it ("nguyên Bộ
  * trưởng"). Capitalized and lowercase starters are scanned for apart, and modifiers looked for before a
@@ -33,14 +35,22 @@ const START_RES = [
 ];
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const MODIFIER_BEFORE_RE = new RegExp(String.raw`(?<![\p{L}\p{N}\p{M}])(?:${alternation(TITLE_MODIFIERS)})\s+$`, 'u');
-const FAMILY_START_RE = new RegExp(String.raw`(?:${alternation(FAMILY_NAMES)})(?:\s+${SYL}){1,3}${E}`, 'gu');
+const FAMILY_START_RE = new RegExp(String.raw`(?:${alternation(FAMILY_NAMES)})(?:${GAP}${SYL}){1,3}${E}`, 'gu');
+/** "Ông Đỗ Nhất Hoàng" opening a sentence: "Ông" is a family name too, but before another one it is "Mr.". */
+const HONORIFIC_FIRST_RE = /^(?:Ông|Bà)[^\S\n]+(?=\p{Lu})/u;
+/** More names after a chain's name, or after its title and a colon: "các Phó Tổng cục trưởng A, B, C;". */
+const NEXT_NAME_RE = new RegExp(String.raw`\s*(?:,|:|và)\s*(${SYL}(?:${GAP}${SYL}){1,3})${E}`, 'uy');
+/** Before a chain: its first title belongs to someone else ("Thừa ủy quyền của Thủ tướng Chính phủ, Bộ trưởng …"). */
+const ON_BEHALF_RE = /(?<![\p{L}])(?:của|thay\s+mặt|ủy\s+quyền|uỷ\s+quyền)\s+$/iu;
+/** "của Quốc hội" completing a title's organization: "Chủ nhiệm Ủy ban Tài chính, Ngân sách của Quốc hội". */
+const OF_BODY_RE = /\s+của\s+/uy;
 /** Ministries written without "Bộ" after a minister's title: "Bộ trưởng Quốc phòng". */
 const MINISTRY_BARE_RE = new RegExp(
   String.raw`(?:${alternation(MINISTRIES.filter((m) => m.name.startsWith('Bộ ')).map((m) => m.name.slice(3)))})${E}`,
   'uy',
 );
 const PLACE_RE = /\s+(tỉnh|thành phố|TP\.?)\s+(\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3})/uy;
-const SEP_RE = /\s*(,|-|–|kiêm)\s*|\s+/uy;
+const SEP_RE = /\s*(,|-|–|kiêm|:)\s*|\s+/uy;
 /** Words that may start a capitalized run but never a person's name. */
 const NOT_NAME_START = new Set(['Chính', 'Quốc', 'Nhà', 'Việt', 'Bộ', 'Ủy', 'Uỷ', 'Văn', 'Ban', 'Sở', 'Cục', 'Vụ', 'Tổng', 'Trung', 'Hội', 'Đảng', 'Nhân', 'Thành', 'Tỉnh', 'Thủ', 'Phó', 'Ngân', 'Kho', 'Tòa', 'Viện', 'Đoàn', 'Tập', 'Công', 'Theo', 'Tại', 'Trong', 'Sáng', 'Chiều', 'Ngày', 'Hà', 'Thanh']);
 const FAMILY = new Set(FAMILY_NAMES);
@@ -84,6 +94,12 @@ function parseChain(text: string, at: number, requireName: boolean): Chain | nul
         } else if (org && skipSpaces(text, cur) > cur) {
           title += ` ${org.name}`;
           cur = org.end;
+          const of = sticky(OF_BODY_RE, text, cur);
+          const parent = of ? matchOrganizationAt(text, cur + of[0].length) : null;
+          if (of && parent?.known) {
+            title += ` của ${parent.name}`;
+            cur = parent.end;
+          }
         }
         const place = sticky(PLACE_RE, text, cur);
         if (place) { title += ` ${place[1]} ${place[2]}`; cur += place[0].length; }
@@ -167,27 +183,62 @@ export function extractOfficials(text: string): Official[] {
     if (!o.mentions.some((m) => m[0] === span[0])) o.mentions.push(span);
   };
   const covered = new SpanSet();
-  for (const start of chainStarts(text)) {
+  for (let start of chainStarts(text)) {
     if (covered.contains(start)) continue;
+    // "Thừa ủy quyền của Thủ tướng Chính phủ, Bộ trưởng Bộ Kế hoạch và Đầu tư Nguyễn Chí Dũng": the first
+    // title is the one on whose behalf the next person acts.
+    if (ON_BEHALF_RE.test(text.slice(Math.max(0, start - 16), start))) {
+      const t = sticky(TITLE_RE, text, start);
+      const org = t ? matchOrganizationAt(text, skipSpaces(text, start + t[0].length)) : null;
+      const end = org && skipSpaces(text, start + t![0].length) > start + t![0].length ? org.end : t ? start + t[0].length : start;
+      const comma = /^\s*,\s*/.exec(text.slice(end, end + 6));
+      if (t && comma) start = end + comma[0].length;
+    }
     const chain = parseChain(text, start, true);
     if (!chain || !chain.name || !chain.nameSpan) continue;
     covered.add(chain.start, chain.end);
     const after = apposition(text, chain.end);
     record(chain.name, [...chain.titles, ...after.titles], chain.nameSpan);
     if (after.end > chain.end) covered.add(chain.end, after.end);
+    // An enumeration under one title: "các Phó Tổng cục trưởng Nguyễn Thanh Dương, Nguyễn Trung Tiến, Lê Trung
+    // Hiếu;" — each further name that starts with a family name takes the same titles.
+    let at = Math.max(chain.end, after.end);
+    for (let k = 0; k < 20 && !after.titles.length; k++) {
+      const next = sticky(NEXT_NAME_RE, text, at);
+      if (!next) break;
+      const name = next[1]!.replace(/\s+/g, ' ');
+      if (!isPlausibleName(name, false)) break;
+      const nameStart = at + next[0].length - next[1]!.length;
+      record(name, chain.titles, [nameStart, at + next[0].length]);
+      covered.add(at, at + next[0].length);
+      at += next[0].length;
+    }
   }
   // "Nguyễn Hòa Bình, Phó Thủ tướng Thường trực Chính phủ": a name first, its titles after it.
   for (const m of matchWords(FAMILY_START_RE, text)) {
     if (covered.contains(m.index)) continue;
-    const name = m[0].replace(/\s+/g, ' ');
+    // "Ông Đỗ Nhất Hoàng, Cục trưởng …": the honorific is not part of the name.
+    const honorific = HONORIFIC_FIRST_RE.exec(m[0]);
+    const written = honorific && FAMILY.has(m[0].slice(honorific[0].length).split(/\s/)[0]!) ? m[0].slice(honorific[0].length) : m[0];
+    const name = written.replace(/\s+/g, ' ');
     if (!isPlausibleName(name, false)) continue;
-    const span: Span = [m.index, m.index + m[0].length];
+    const span: Span = [m.index + m[0].length - written.length, m.index + m[0].length];
     const after = apposition(text, span[1]);
     const key = keyOf(name);
     if (after.titles.length) record(name, after.titles, span);
     else if (people.has(key)) people.get(key)!.mentions.push(span);
   }
-  return [...people.values()].sort((a, b) => a.span[0] - b.span[0]);
+  // Private persons are not officials: someone whose every post is in a company or a business association.
+  return [...people.values()].filter((o) => o.titles.some((t) => !isPrivatePost(t))).sort((a, b) => a.span[0] - b.span[0]);
+}
+
+/** Organizations whose posts are not public ones: companies, boards, business and trade associations. */
+const PRIVATE_ORG_RE = /(?<![\p{L}])(?:Công\s+ty|Hội\s+đồng\s+[Qq]uản\s+trị|HĐQT|Ngân\s+hàng\s+TMCP|Hiệp\s+hội|Hội\s+(?!đồng)(?=\p{Lu})[^,;]*?(?:[Dd]oanh\s+(?:nhân|nghiệp)|[Dd]ệt|[Mm]ay|[Tt]hương\s+mại))/u;
+/** Mass organizations of the Fatherland Front: their leaders hold public posts. */
+const PUBLIC_ASSOCIATION_RE = /Hội\s+(?:Nông\s+dân|Liên\s+hiệp\s+Phụ\s+nữ|Cựu\s+chiến\s+binh|Chữ\s+thập\s+đỏ|Nhà\s+báo|Luật\s+gia)/u;
+
+function isPrivatePost(title: string): boolean {
+  return PRIVATE_ORG_RE.test(title) && !PUBLIC_ASSOCIATION_RE.test(title);
 }
 
 /** The starts of chains, in order, as one left-to-right scan for a (modified) starter finds them: no overlaps. */

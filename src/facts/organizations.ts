@@ -41,6 +41,14 @@ const STOP_WORDS = new Set([
   'cần', 'phải', 'nêu', 'giao', 'kiến', 'tổng', 'đồng', 'hướng', 'họp', 'công', 'thông', 'quy', 'ông', 'bà',
   'sáng', 'chiều', 'tối', 'hôm', 'nay', 'năm', 'qua', 'lại', 'hay', 'hoặc', 'nên', 'vì', 'do', 'bởi', 'tiến', 'giải',
 ]);
+/** Two words whose first is a stop word elsewhere: "Trung tâm Đổi mới sáng tạo Quốc gia". */
+const NOT_STOPPED = new Set(['sáng tạo', 'công nghệ', 'thông tin', 'tổng hợp', 'quy hoạch', 'đồng bằng']);
+
+/** The word (letters) after offset `at`, lowercase. */
+function nextWord(text: string, at: number): string {
+  return /^\s*([\p{L}\p{M}]+)/u.exec(text.slice(at, at + 24))?.[1]?.toLowerCase() ?? '';
+}
+
 /** Words allowed inside a name between capitalized words: "Kế hoạch và Đầu tư", "Ủy ban Quốc gia về chuyển đổi số". */
 const LINKS = new Set(['và', 'về', '-', '–']);
 /** Words after which a place name follows: "UBND tỉnh Thanh Hóa", "Sở Tài chính thành phố Hà Nội". */
@@ -113,7 +121,7 @@ export function matchOrganizationAt(text: string, at: number): OrgMatch | null {
         end = tokenRe.lastIndex;
         continue;
       }
-      if (STOP_WORDS.has(word.toLowerCase())) break;
+      if (STOP_WORDS.has(word.toLowerCase()) && !NOT_STOPPED.has(`${word.toLowerCase()} ${nextWord(text, tokenRe.lastIndex)}`)) break;
       // Lowercase words continue a name only after a capitalized word ("Cục Quản lý đăng ký kinh doanh")
       // or after "về" ("Ủy ban Quốc gia về chuyển đổi số"), and only a few of them.
       if (!capitals && !afterVe) break;

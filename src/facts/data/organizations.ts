@@ -63,6 +63,26 @@ export const BODIES: readonly Organization[] = [
   { name: 'Thông tấn xã Việt Nam', aliases: ['TTXVN'] },
   { name: 'Đài Truyền hình Việt Nam', aliases: ['VTV'] },
   { name: 'Đài Tiếng nói Việt Nam', aliases: ['VOV'] },
+  // Party bodies named in officials' titles ("Phó Bí thư Quân ủy Trung ương").
+  { name: 'Quân ủy Trung ương', aliases: ['Quân uỷ Trung ương'] },
+  { name: 'Đảng ủy Công an Trung ương', aliases: ['Đảng uỷ Công an Trung ương'] },
+  // Committees of the National Assembly, whose names may hold a comma ("Ủy ban Tài chính, Ngân sách của Quốc
+  // hội"), before and after the 2025 reorganization merged them in pairs (no dates here: names are recognized
+  // whenever they are written).
+  { name: 'Ủy ban Tài chính, Ngân sách', aliases: ['Uỷ ban Tài chính, Ngân sách', 'Ủy ban Tài chính - Ngân sách'] },
+  { name: 'Ủy ban Kinh tế', aliases: ['Uỷ ban Kinh tế'] },
+  { name: 'Ủy ban Kinh tế và Tài chính', aliases: ['Uỷ ban Kinh tế và Tài chính'] },
+  { name: 'Ủy ban Pháp luật', aliases: ['Uỷ ban Pháp luật'] },
+  { name: 'Ủy ban Pháp luật và Tư pháp', aliases: ['Uỷ ban Pháp luật và Tư pháp'] },
+  { name: 'Ủy ban Tư pháp', aliases: ['Uỷ ban Tư pháp'] },
+  { name: 'Ủy ban Quốc phòng và An ninh', aliases: ['Uỷ ban Quốc phòng và An ninh'] },
+  { name: 'Ủy ban Quốc phòng, An ninh và Đối ngoại', aliases: ['Uỷ ban Quốc phòng, An ninh và Đối ngoại'] },
+  { name: 'Ủy ban Văn hóa, Giáo dục', aliases: ['Uỷ ban Văn hóa, Giáo dục', 'Ủy ban Văn hoá, Giáo dục'] },
+  { name: 'Ủy ban Xã hội', aliases: ['Uỷ ban Xã hội'] },
+  { name: 'Ủy ban Văn hóa và Xã hội', aliases: ['Uỷ ban Văn hóa và Xã hội'] },
+  { name: 'Ủy ban Khoa học, Công nghệ và Môi trường', aliases: ['Uỷ ban Khoa học, Công nghệ và Môi trường'] },
+  { name: 'Ủy ban Đối ngoại', aliases: ['Uỷ ban Đối ngoại'] },
+  { name: 'Hội đồng Dân tộc' },
 ];
 
 /**
