@@ -39,7 +39,7 @@ const FAMILY_START_RE = new RegExp(String.raw`(?:${alternation(FAMILY_NAMES)})(?
 /** "Ông Đỗ Nhất Hoàng" opening a sentence: "Ông" is a family name too, but before another one it is "Mr.". */
 const HONORIFIC_FIRST_RE = /^(?:Ông|Bà)[^\S\n]+(?=\p{Lu})/u;
 /** More names after a chain's name, or after its title and a colon: "các Phó Tổng cục trưởng A, B, C;". */
-const NEXT_NAME_RE = new RegExp(String.raw`\s*(?:,|:|và)\s*(${SYL}(?:${GAP}${SYL}){1,3})${E}`, 'uy');
+const NEXT_NAME_RE = new RegExp(String.raw`\s*(?:,|:|;|và)\s*(${SYL}(?:${GAP}${SYL}){1,3})${E}`, 'uy');
 /** Before a chain: its first title belongs to someone else ("Thừa ủy quyền của Thủ tướng Chính phủ, Bộ trưởng …"). */
 const ON_BEHALF_RE = /(?<![\p{L}])(?:của|thay\s+mặt|ủy\s+quyền|uỷ\s+quyền)\s+$/iu;
 /** "của Quốc hội" completing a title's organization: "Chủ nhiệm Ủy ban Tài chính, Ngân sách của Quốc hội". */
@@ -201,17 +201,20 @@ export function extractOfficials(text: string): Official[] {
     record(chain.name, [...chain.titles, ...after.titles], chain.nameSpan);
     if (after.end > chain.end) covered.add(chain.end, after.end);
     // An enumeration under one title: "các Phó Tổng cục trưởng Nguyễn Thanh Dương, Nguyễn Trung Tiến, Lê Trung
-    // Hiếu;" — each further name that starts with a family name takes the same titles.
+    // Hiếu;" — each further name that starts with a family name takes the same titles. After a colon, the
+    // items may carry titles of their own, set off by ";": "các Ủy viên Bộ Chính trị: A, Phó Thủ tướng; B, …".
+    const listed = /:\s*$/.test(text.slice(chain.start, chain.nameSpan[0]));
     let at = Math.max(chain.end, after.end);
-    for (let k = 0; k < 20 && !after.titles.length; k++) {
+    for (let k = 0; k < 20 && (listed || !after.titles.length); k++) {
       const next = sticky(NEXT_NAME_RE, text, at);
-      if (!next) break;
+      if (!next || (next[0].trimStart().startsWith(';') && !listed)) break;
       const name = next[1]!.replace(/\s+/g, ' ');
       if (!isPlausibleName(name, false)) break;
-      const nameStart = at + next[0].length - next[1]!.length;
-      record(name, chain.titles, [nameStart, at + next[0].length]);
-      covered.add(at, at + next[0].length);
-      at += next[0].length;
+      const nameEnd = at + next[0].length;
+      const own = listed ? apposition(text, nameEnd) : { titles: [], end: nameEnd };
+      record(name, [...chain.titles, ...own.titles], [nameEnd - next[1]!.length, nameEnd]);
+      covered.add(at, Math.max(nameEnd, own.end));
+      at = Math.max(nameEnd, own.end);
     }
   }
   // "Nguyễn Hòa Bình, Phó Thủ tướng Thường trực Chính phủ": a name first, its titles after it.

@@ -23,4 +23,26 @@ describe('extractMeetings', () => {
   it('plural mentions name no meeting', () => {
     expect(meetings('Các hội nghị đã được tổ chức nhiều lần.', '2022-01-01')).toEqual([]);
   });
+
+  it('takes a day written after the kind word, but not the day of something reported at it', () => {
+    const press = 'Phát biểu tại cuộc họp báo công bố số liệu kinh tế quý II năm 2024 của Tổng cục Thống kê tổ chức sáng 29/6 tại Hà Nội, bà Nguyễn Thị Hương cho biết.';
+    expect(meetings(press, '2024-06-29')).toEqual([{ kind: 'họp báo', ordinal: null, body: 'Tổng cục Thống kê', date: '2024-06-29', chair: null, mode: null }]);
+    const visit = 'Trong buổi làm việc với lãnh đạo tỉnh Phú Thọ ngày 3/9, Thủ tướng chỉ đạo nghiên cứu mở rộng cao tốc.';
+    expect(meetings(visit, '2022-10-01').map((m) => [m.kind, m.date])).toEqual([['buổi làm việc', '2022-09-03']]);
+    const reported = 'Báo cáo tại hội nghị, Bộ Xây dựng cho biết, ngày 03/4/2023, Thủ tướng đã ban hành Quyết định số 338/QĐ-TTg.';
+    expect(meetings(reported, '2023-06-17')).toEqual([]);
+  });
+  it('reads "làm việc với" as a meeting of the sentence\'s subject when it has a day', () => {
+    const text = 'Bộ Kế hoạch và Đầu tư đã làm việc với UBND tỉnh Tuyên Quang vào ngày 14/9 để bàn phương án.';
+    expect(meetings(text, '2022-10-01')).toEqual([{ kind: 'làm việc', ordinal: null, body: 'Bộ Kế hoạch và Đầu tư', date: '2022-09-14', chair: null, mode: null }]);
+    expect(meetings('Người lao động làm việc với cường độ cao.', '2022-10-01')).toEqual([]);
+  });
+  it('reads the body at the end of a long name when the chair heads it', () => {
+    const text = 'Sáng 25/12, Thủ tướng Phạm Minh Chính, Chủ tịch Ủy ban Quốc gia về chuyển đổi số chủ trì Hội nghị sơ kết một năm triển khai Đề án 06, tổng kết hoạt động năm 2022 của Ủy ban Quốc gia về chuyển đổi số.';
+    expect(meetings(text, '2022-12-26')[0]!.body).toBe('Ủy ban Quốc gia về chuyển đổi số');
+  });
+  it('gives the chair to the one who "chủ trì" over the one who "điều hành" a part', () => {
+    const text = 'Sáng 12/7, dưới sự điều hành của Phó Chủ tịch Quốc hội Trần Quang Phương, Ủy ban Thường vụ Quốc hội bế mạc Phiên họp thứ 12. Chủ tịch Quốc hội Vương Đình Huệ chủ trì và phát biểu bế mạc Phiên họp thứ 12.';
+    expect(meetings(text, '2022-07-12').map((m) => [m.ordinal, m.chair])).toEqual([[12, 'Vương Đình Huệ']]);
+  });
 });

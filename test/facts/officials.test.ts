@@ -18,8 +18,12 @@ describe('extractOfficials', () => {
     expect(people('Cùng dự có Phó Thủ tướng Vũ Đức Đam; Thứ trưởng Bộ Thông tin và Truyền thông Nguyễn Huy Dũng.')).toEqual([
       ['Vũ Đức Đam', ['Phó Thủ tướng']], ['Nguyễn Huy Dũng', ['Thứ trưởng Bộ Thông tin và Truyền thông']],
     ]);
+    // A list after a colon: every item is one of "các Ủy viên Bộ Chính trị", with its own post after it.
     expect(people('các Ủy viên Bộ Chính trị: Nguyễn Hòa Bình, Phó Thủ tướng Thường trực Chính phủ; Lê Minh Hưng, Trưởng Ban Tổ chức Trung ương.'))
-      .toEqual([['Nguyễn Hòa Bình', ['Phó Thủ tướng Thường trực Chính phủ']], ['Lê Minh Hưng', ['Trưởng Ban Tổ chức Trung ương']]]);
+      .toEqual([
+        ['Nguyễn Hòa Bình', ['Ủy viên Bộ Chính trị', 'Phó Thủ tướng Thường trực Chính phủ']],
+        ['Lê Minh Hưng', ['Ủy viên Bộ Chính trị', 'Trưởng Ban Tổ chức Trung ương']],
+      ]);
   });
 
   it('merges mentions of one person, whatever the tone placement', () => {
@@ -34,5 +38,48 @@ describe('extractOfficials', () => {
 
   it('names without a post are not officials', () => {
     expect(people('Ảnh: Minh Hậu. Chị Nguyễn Thị Hạnh cho biết, bà Lê Thị Mai đồng ý.')).toEqual([]);
+  });
+
+  it('reads an enumeration under one title, and a colon before the names', () => {
+    expect(people('Cùng dự có các Phó Tổng cục trưởng Đỗ Văn An, Trần Thị Bình, Lê Văn Cường; đại diện các vụ.')).toEqual([
+      ['Đỗ Văn An', ['Phó Tổng cục trưởng']], ['Trần Thị Bình', ['Phó Tổng cục trưởng']], ['Lê Văn Cường', ['Phó Tổng cục trưởng']],
+    ]);
+    expect(people('Tham dự có các Thứ trưởng Bộ Tài chính: Nguyễn Văn Dũng, Phạm Thị Hoa.')).toEqual([
+      ['Nguyễn Văn Dũng', ['Thứ trưởng Bộ Tài chính']], ['Phạm Thị Hoa', ['Thứ trưởng Bộ Tài chính']],
+    ]);
+  });
+
+  it('keeps a name on its line: a caption does not run into the next paragraph', () => {
+    expect(people('Thủ tướng Phạm Minh Chính\n\nVì vậy, các bộ cần khẩn trương.')).toEqual([['Phạm Minh Chính', ['Thủ tướng']]]);
+  });
+
+  it('reads "Ông" before a family name as an honorific, not as part of the name', () => {
+    expect(people('Ông Đỗ Văn Hải, Cục trưởng Cục Đầu tư nước ngoài cho biết, vốn tăng.')).toEqual([['Đỗ Văn Hải', ['Cục trưởng Cục Đầu tư nước ngoài']]]);
+  });
+
+  it('completes a committee of the National Assembly with "của Quốc hội", comma and all', () => {
+    expect(people('Chủ nhiệm Ủy ban Tài chính, Ngân sách của Quốc hội Trần Văn Lâm trình bày báo cáo.'))
+      .toEqual([['Trần Văn Lâm', ['Chủ nhiệm Ủy ban Tài chính, Ngân sách của Quốc hội']]]);
+    expect(people('Đại tướng Lương Văn Cường, Phó Bí thư Quân ủy Trung ương phát biểu.'))
+      .toEqual([['Lương Văn Cường', ['Đại tướng', 'Phó Bí thư Quân ủy Trung ương']]]);
+  });
+
+  it('does not give a person the title of the one they act for', () => {
+    expect(people('Thừa ủy quyền của Thủ tướng Chính phủ, Bộ trưởng Bộ Tài chính Hồ Văn Nam đã báo cáo.'))
+      .toEqual([['Hồ Văn Nam', ['Bộ trưởng Bộ Tài chính']]]);
+  });
+
+  it('reads "sáng tạo" inside an organization name', () => {
+    expect(people('Giám đốc Trung tâm Đổi mới sáng tạo Quốc gia, TS. Vũ Văn Hùng cho biết.'))
+      .toEqual([['Vũ Văn Hùng', ['Giám đốc Trung tâm Đổi mới sáng tạo Quốc gia']]]);
+  });
+
+  it('leaves out private persons: posts in companies and business associations only', () => {
+    expect(people('Ông Nguyễn Văn Tâm, Chủ tịch Hội đồng quản trị Công ty Alpha, Phó Chủ tịch Hội Doanh nhân trẻ Việt Nam cho biết.')).toEqual([]);
+    expect(people('Bà Trần Thị Lan, Phó Chủ tịch Hiệp hội Dệt may Việt Nam nêu.')).toEqual([]);
+    // A mass organization of the Fatherland Front is a public post.
+    expect(people('Chủ tịch Hội Nông dân Việt Nam Lương Quốc Đoàn phát biểu.')).toEqual([['Lương Quốc Đoàn', ['Chủ tịch Hội Nông dân Việt Nam']]]);
+    // One public post is enough.
+    expect(people('Ông Nguyễn Văn Tâm, Chủ tịch Công ty Alpha, Đại biểu Quốc hội khóa XV cho biết.').map(([n]) => n)).toEqual(['Nguyễn Văn Tâm']);
   });
 });

@@ -96,6 +96,8 @@ export const ORG_HEADS: readonly string[] = [
   'Đảng bộ', 'Tỉnh ủy', 'Tỉnh uỷ', 'Thành ủy', 'Thành uỷ', 'Đài', 'Báo', 'Tạp chí', 'Chi cục', 'Phòng', 'Tổ công tác',
   'Mặt trận', 'Công an', 'Quân khu', 'Bộ Tư lệnh', 'Cơ quan', 'Ban Chỉ đạo', 'Tổ', 'Chính phủ', 'Quốc hội',
   'UBND', 'HĐND', 'Tỉnh', 'Thành phố', 'TP', 'Đặc khu',
+  // Boards of companies: "Chủ tịch Hội đồng quản trị Công ty …" (a private post, see officials).
+  'Hội đồng quản trị', 'Hội đồng Quản trị', 'Hội đồng thành viên', 'Hội đồng Thành viên',
 ];
 
 /** Abbreviations written inside organization names, expanded in canonical forms. */
