@@ -156,6 +156,11 @@ function withoutSpans(s: string, from: number, to: number, dates: readonly DateM
 
 /** "… của <body>" later in the sentence: a known body still in the meeting's name, or one the chair heads. */
 function bodyLater(text: string, from: number, to: number, chairTitles: readonly string[]): string | null {
+  // Without a chair, only the meeting's own name (up to a clause boundary) is looked at.
+  if (!chairTitles.length) {
+    const boundary = text.slice(from, to).search(/[,;:.]/);
+    if (boundary >= 0) to = from + boundary;
+  }
   const re = /(?<![\p{L}])của\s+/gu;
   re.lastIndex = from;
   let m: RegExpExecArray | null;
