@@ -3,8 +3,9 @@
  * number is about), value in base units, unit, qualifier ("hơn", "gần"), period, direction of change and the
  * sentence it came from. Dates, document numbers, ordinals and numbers inside names are masked first.
  */
-import type { Approx, Claim, Span } from '../types.js';
-import { COUNT_NOUNS, CHANGE_WORDS, LINK_VERBS, NOT_UNIT_WORDS, QUALIFIERS, TIME_UNITS, UNIT_WORDS } from './data/claims.js';
+import type { Approx, Claim, Official, Span } from '../types.js';
+import { COUNT_NOUNS, CHANGE_WORDS, LINK_VERBS, NOT_UNIT_WORDS, QUALIFIERS, REPORTING_VERBS, TIME_UNITS, UNIT_WORDS } from './data/claims.js';
+import { matchOrganizationAt } from './organizations.js';
 import { findNumbers, type NumberMention } from '../text/numbers.js';
 import { datesWithin, dayRange, findDates, periodBounds, periodOf, type DateMention, type RefDate } from '../text/dates.js';
 import { splitSentences, type Sentence } from '../text/sentences.js';
@@ -21,6 +22,8 @@ export interface ClaimContext {
   masked?: readonly Span[];
   /** The headline, whose period (if it names exactly one) dates the figures of paragraphs that name none. */
   title?: string | null;
+  /** The article's officials, with every mention: who says a sentence's figures ("Thủ tướng cho biết"). */
+  officials?: readonly Official[];
 }
 
 const UNIT_RE = new RegExp(String.raw`^\s*(${alternation(UNIT_WORDS.map((u) => u.written))})(?![\p{L}\p{N}])`, 'u');
@@ -501,11 +504,33 @@ function clauseBefore(s: string, at: number, reach: number): string {
   return s.slice(lo, at);
 }
 
-/** Who the sentence attributes the figure to: "Theo Tổng cục Thống kê, …", "Theo báo cáo của Bộ Tài chính, …". */
-function sourceOf(s: string): string | null {
+const REPORTING_RE = new RegExp(String.raw`(?<![\p{L}])(?:${alternation(REPORTING_VERBS)})(?![\p{L}])`, 'u');
+
+/**
+ * Who the sentence attributes its figures to: "Theo Tổng cục Thống kê, …", "Theo báo cáo của Bộ Tài chính,
+ * …"; an official the sentence names before a verb of saying ("Thủ tướng nhấn mạnh", "ông Dũng cho biết"),
+ * by the name the article gives them; a body that opens the sentence and says it ("Bộ Kế hoạch và Đầu tư
+ * cho biết"). `at` is the sentence's offset in the text the officials' mentions refer to.
+ */
+function sourceOf(s: string, at: number, officials: readonly Official[]): string | null {
   const theo = /^(?:Theo\s+)((?:báo cáo|số liệu|thống kê|công bố)\s+(?:của\s+)?)?([^,]{3,80}),/u.exec(s);
-  if (theo) return theo[2]!.trim();
-  return null;
+  // The official mentioned last within [from, to) of the sentence.
+  const named = (from: number, to: number) => {
+    let best: { name: string; start: number } | null = null;
+    for (const o of officials) {
+      for (const m of o.mentions) {
+        if (m[0] >= at + from && m[1] <= at + to && (!best || m[0] > best.start)) best = { name: o.name, start: m[0] };
+      }
+    }
+    return best?.name ?? null;
+  };
+  if (theo) return named(theo.index, theo[0].length) ?? theo[2]!.trim();
+  const verb = REPORTING_RE.exec(s);
+  if (!verb) return null;
+  const person = named(0, verb.index);
+  if (person) return person;
+  const org = matchOrganizationAt(s, 0);
+  return org && /^[\s,]*(?:(?:đã|vừa|cũng)\s+)?$/u.test(s.slice(org.end, verb.index)) ? org.name : null;
 }
 
 export function extractClaims(text: string, ctx: ClaimContext = {}): Claim[] {
@@ -555,6 +580,8 @@ export function extractClaims(text: string, ctx: ClaimContext = {}): Claim[] {
       numbers.push({ value: n.value, base: n.base, factor: n.factor, raw: n.raw, words: n.words, span: [n.span[0] - from, n.span[1] - from] });
     }
     const s = sentence.text;
+    // Who the sentence's figures come from, read on its first claim.
+    let source: string | null | undefined;
     const dates = datesWithin(allDates, sentence.span);
     // A lead that reports a review ("Hội nghị tổng kết công tác năm 2023") gives the article its frame.
     if (paragraph === 0 && reviewFrame === null) {
@@ -581,6 +608,7 @@ export function extractClaims(text: string, ctx: ClaimContext = {}): Claim[] {
       const n = numbers[i]!;
       const near = dates.length > 8 ? dates.filter((d) => d.span[1] >= n.span[0] - 3 * CLAUSE_WINDOW && d.span[0] <= n.span[1] + 3 * CLAUSE_WINDOW) : dates;
       const claim = readClaim(s, from, n, numbers[i + 1], near, prevSubject, frame, prevUnit, marks);
+      if (claim) claim.claim.source = source === undefined ? (source = sourceOf(s, from, ctx.officials ?? [])) : source;
       if (!claim) continue;
       if (!UNIT_BY_WRITTEN.has(claim.claim.unit) && claim.claim.unit !== 'hạng') prevUnit = claim.claim.unit;
       // "so với tháng trước" makes the figure a monthly one: its period is the month being reported.
@@ -678,7 +706,7 @@ function readClaim(
     clauseStart: cs,
     claim: {
       metric: parts.metric, metricKey: metricKey(parts.keyText, unit.unit, () => withoutDates(s, cs, ce, dates)), value: n.value, unit: unit.unit, approx, period: resolved.period,
-      change: direction, comparison: parts.comparison, source: sourceOf(s), sentence: s, span: [from + n.span[0], from + n.span[1]],
+      change: direction, comparison: parts.comparison, source: null, sentence: s, span: [from + n.span[0], from + n.span[1]],
     },
     subject: parts.subject,
   };

@@ -1,6 +1,7 @@
 /**
  * Article text → Facts. Each extractor is a pure function over the text; this module runs them in the
- * order their outputs feed each other (documents mask numbers for claims; officials give meetings a chair).
+ * order their outputs feed each other (documents mask numbers for claims; officials give meetings a chair
+ * and claims a source).
  */
 import type { Facts } from '../types.js';
 import { extractLegalRefs, legalRefSpans } from './legal-refs.js';
@@ -25,6 +26,6 @@ export function extractFacts(text: string, ctx: FactContext = {}): Facts {
   const legalRefs = extractLegalRefs(text, { publishedOn });
   const officials = extractOfficials(text);
   const meetings = extractMeetings(text, { publishedOn, officials, sentences, dates });
-  const claims = extractClaims(text, { publishedOn, title: ctx.title ?? null, masked: legalRefSpans(legalRefs), sentences, dates });
+  const claims = extractClaims(text, { publishedOn, title: ctx.title ?? null, masked: legalRefSpans(legalRefs), sentences, dates, officials });
   return { legalRefs, officials, meetings, claims };
 }

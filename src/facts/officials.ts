@@ -232,7 +232,48 @@ export function extractOfficials(text: string): Official[] {
     else if (people.has(key)) people.get(key)!.mentions.push(span);
   }
   // Private persons are not officials: someone whose every post is in a company or a business association.
-  return [...people.values()].filter((o) => o.titles.some((t) => !isPrivatePost(t))).sort((a, b) => a.span[0] - b.span[0]);
+  const officials = [...people.values()].filter((o) => o.titles.some((t) => !isPrivatePost(t)));
+  addLaterMentions(text, officials, covered);
+  for (const o of officials) o.mentions.sort((a, b) => a[0] - b[0]);
+  return officials.sort((a, b) => a.span[0] - b.span[0]);
+}
+
+/** Short words that refer back to a person named earlier: "ông Chính", "bà Hương", "đồng chí Lâm". */
+const SHORT_REFERENCE_RE = new RegExp(String.raw`(?:ông|bà|Ông|Bà|đồng\s+chí|Đồng\s+chí)${GAP}(${SYL})(?!${GAP}\p{Lu})${E}`, 'gu');
+const GIVEN_NAME_RE = new RegExp(String.raw`${GAP}(${SYL})(?!${GAP}\p{Lu})${E}`, 'uy');
+
+/**
+ * Later mentions of the article's officials: a title alone or with the given name ("Thủ tướng nhấn mạnh",
+ * "Bộ trưởng Lâm"), an honorific with the given name ("ông Chính"). Each goes to the one person of the
+ * article it can mean; a reference that fits two people (or none) is left alone.
+ */
+function addLaterMentions(text: string, officials: Official[], covered: SpanSet): void {
+  if (!officials.length) return;
+  const given = (o: Official) => o.name.slice(o.name.lastIndexOf(' ') + 1);
+  const only = (list: Official[]) => (list.length === 1 ? list[0]! : null);
+  const add = (o: Official, span: Span) => {
+    if (!o.mentions.some((m) => m[0] < span[1] && span[0] < m[1])) o.mentions.push(span);
+  };
+  for (const start of chainStarts(text)) {
+    if (covered.contains(start)) continue;
+    const chain = parseChain(text, start, false);
+    if (!chain || !chain.titles.length) continue;
+    // The person holding every title of the reference, the title read as the start of theirs.
+    const holders = officials.filter((o) => chain.titles.every((t) => o.titles.some((x) => x === t || x.startsWith(`${t} `))));
+    const name = sticky(GIVEN_NAME_RE, text, chain.end);
+    if (name) {
+      const person = only(holders.filter((o) => given(o) === name[1]));
+      if (person) add(person, [chain.start, chain.end + name[0].length]);
+      continue;
+    }
+    const person = only(holders);
+    if (person) add(person, [chain.start, chain.end]);
+  }
+  for (const m of text.matchAll(SHORT_REFERENCE_RE)) {
+    if (covered.contains(m.index)) continue;
+    const person = only(officials.filter((o) => given(o) === m[1]));
+    if (person) add(person, [m.index, m.index + m[0].length]);
+  }
 }
 
 /** Organizations whose posts are not public ones: companies, boards, business and trade associations. */

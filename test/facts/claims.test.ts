@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractClaims } from '../../src/facts/claims.js';
 import { extractLegalRefs, legalRefSpans } from '../../src/facts/legal-refs.js';
+import { extractOfficials } from '../../src/facts/officials.js';
 
 const claims = (text: string, publishedOn = '2022-08-08') =>
   extractClaims(text, { publishedOn, masked: legalRefSpans(extractLegalRefs(text)) }).map(({ value, unit, approx, period, change }) => ({ value, unit, approx, period, change }));
@@ -124,5 +125,22 @@ describe('extractClaims', () => {
     const [c] = extractClaims('Theo Tổng cục Thống kê, tỷ lệ thất nghiệp là 2,3% trong quý I/2024.', { publishedOn: '2024-04-01' });
     expect(c).toMatchObject({ metric: 'tỷ lệ thất nghiệp', value: 2.3, unit: '%', period: '2024-Q1', source: 'Tổng cục Thống kê' });
     expect(c!.sentence).toBe('Theo Tổng cục Thống kê, tỷ lệ thất nghiệp là 2,3% trong quý I/2024.');
+  });
+});
+
+describe('claim sources', () => {
+  const sources = (text: string) => extractClaims(text, { publishedOn: '2023-01-05', officials: extractOfficials(text) }).map((c) => [c.value, c.source]);
+  it('names the official a sentence quotes, by a later mention too', () => {
+    expect(sources('Bộ trưởng Bộ Tài chính Hồ Văn Nam dự họp. Bộ trưởng cho biết, thu ngân sách đạt 1.500 nghìn tỷ đồng.'))
+      .toEqual([[1.5e15, 'Hồ Văn Nam']]);
+    expect(sources('Thứ trưởng Trần Văn Bình dự họp. Theo ông Bình, vốn giải ngân đạt 95%.')).toEqual([[95, 'Trần Văn Bình']]);
+  });
+  it('names a body that opens the sentence and reports the figure', () => {
+    expect(sources('Bộ Kế hoạch và Đầu tư cho biết, cả nước có 208 nghìn doanh nghiệp thành lập mới.')).toEqual([[208000, 'Bộ Kế hoạch và Đầu tư']]);
+  });
+  it('names no one where the sentence names no source', () => {
+    expect(sources('Vốn FDI thực hiện đạt 22,4 tỷ USD.')).toEqual([[22.4e9, null]]);
+    // A body inside the sentence is not its source.
+    expect(sources('Doanh thu của Tập đoàn Điện lực Việt Nam đạt 400 nghìn tỷ đồng.')).toEqual([[4e14, null]]);
   });
 });

@@ -82,4 +82,18 @@ describe('extractOfficials', () => {
     // One public post is enough.
     expect(people('Ông Nguyễn Văn Tâm, Chủ tịch Công ty Alpha, Đại biểu Quốc hội khóa XV cho biết.').map(([n]) => n)).toEqual(['Nguyễn Văn Tâm']);
   });
+
+  it('attaches later mentions to the one person they can mean', () => {
+    const text = 'Thủ tướng Phạm Minh Chính chủ trì. Bộ trưởng Bộ Công an Tô Lâm báo cáo. Thủ tướng nhấn mạnh yêu cầu. '
+      + 'Theo ông Chính, cần làm ngay. Bộ trưởng Lâm cho biết thêm. Phó Thủ tướng phát biểu.';
+    const mentions = Object.fromEntries(extractOfficials(text).map((o) => [o.name, o.mentions.map((m) => text.slice(m[0], m[1]))]));
+    expect(mentions).toEqual({
+      'Phạm Minh Chính': ['Phạm Minh Chính', 'Thủ tướng', 'ông Chính'],
+      'Tô Lâm': ['Tô Lâm', 'Bộ trưởng Lâm'],
+    });
+  });
+  it('leaves a reference that fits two people alone', () => {
+    const text = 'Thứ trưởng Nguyễn Văn Hùng và Thứ trưởng Trần Văn Hùng dự. Thứ trưởng Hùng cho biết.';
+    for (const o of extractOfficials(text)) expect(o.mentions).toHaveLength(1);
+  });
 });

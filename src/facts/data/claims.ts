@@ -117,3 +117,12 @@ export const NOT_UNIT_WORDS: ReadonlySet<string> = new Set([
 
 /** Units of time: a number of days, months or years is a duration or a date part, not a claim about the world. */
 export const TIME_UNITS: ReadonlySet<string> = new Set(['ngày', 'tháng', 'năm', 'tuần', 'quý', 'buổi', 'kỳ', 'lần thứ', 'thế kỷ']);
+
+/**
+ * Verbs of saying and reporting: the person or body before one of them is the source of the figures in the
+ * sentence ("Bộ trưởng Nguyễn Chí Dũng cho biết, …", "Tổng cục Thống kê công bố …").
+ */
+export const REPORTING_VERBS: readonly string[] = [
+  'cho biết', 'nhấn mạnh', 'khẳng định', 'nêu rõ', 'thông tin', 'báo cáo', 'phát biểu', 'chia sẻ', 'nói',
+  'cho rằng', 'đánh giá', 'công bố', 'thông báo', 'dẫn chứng', 'nhận định', 'lưu ý', 'cho hay',
+];
