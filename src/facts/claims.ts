@@ -504,7 +504,8 @@ function clauseBefore(s: string, at: number, reach: number): string {
   return s.slice(lo, at);
 }
 
-const REPORTING_RE = new RegExp(String.raw`(?<![\p{L}])(?:${alternation(REPORTING_VERBS)})(?![\p{L}])`, 'u');
+/** Verbs of saying, at word starts (checked by matchWords, not by a lookbehind run at every position). */
+const REPORTING_RE = new RegExp(String.raw`(?:${alternation(REPORTING_VERBS)})(?![\p{L}])`, 'gu');
 
 /**
  * Who the sentence attributes its figures to: "Theo Tổng cục Thống kê, …", "Theo báo cáo của Bộ Tài chính,
@@ -525,7 +526,7 @@ function sourceOf(s: string, at: number, officials: readonly Official[]): string
     return best?.name ?? null;
   };
   if (theo) return named(theo.index, theo[0].length) ?? theo[2]!.trim();
-  const verb = REPORTING_RE.exec(s);
+  const verb = matchWords(REPORTING_RE, s).next().value;
   if (!verb) return null;
   const person = named(0, verb.index);
   if (person) return person;

@@ -183,6 +183,9 @@ export function extractOfficials(text: string): Official[] {
     if (!o.mentions.some((m) => m[0] === span[0])) o.mentions.push(span);
   };
   const covered = new SpanSet();
+  // Chains without a name, and honorifics with a given name only: later mentions, read once the article's
+  // people are known.
+  const references: { start: number; chain: Chain | null }[] = [];
   for (let start of chainStarts(text)) {
     if (covered.contains(start)) continue;
     // "Thừa ủy quyền của Thủ tướng Chính phủ, Bộ trưởng Bộ Kế hoạch và Đầu tư Nguyễn Chí Dũng": the first
@@ -194,8 +197,11 @@ export function extractOfficials(text: string): Official[] {
       const comma = /^\s*,\s*/.exec(text.slice(end, end + 6));
       if (t && comma) start = end + comma[0].length;
     }
-    const chain = parseChain(text, start, true);
-    if (!chain || !chain.name || !chain.nameSpan) continue;
+    const chain = parseChain(text, start, false);
+    if (!chain || !chain.name || !chain.nameSpan) {
+      references.push({ start, chain });
+      continue;
+    }
     covered.add(chain.start, chain.end);
     const after = apposition(text, chain.end);
     record(chain.name, [...chain.titles, ...after.titles], chain.nameSpan);
@@ -233,31 +239,39 @@ export function extractOfficials(text: string): Official[] {
   }
   // Private persons are not officials: someone whose every post is in a company or a business association.
   const officials = [...people.values()].filter((o) => o.titles.some((t) => !isPrivatePost(t)));
-  addLaterMentions(text, officials, covered);
+  addLaterMentions(text, officials, references, covered);
   for (const o of officials) o.mentions.sort((a, b) => a[0] - b[0]);
   return officials.sort((a, b) => a.span[0] - b.span[0]);
 }
 
-/** Short words that refer back to a person named earlier: "ông Chính", "bà Hương", "đồng chí Lâm". */
-const SHORT_REFERENCE_RE = new RegExp(String.raw`(?:ông|bà|Ông|Bà|đồng\s+chí|Đồng\s+chí)${GAP}(${SYL})(?!${GAP}\p{Lu})${E}`, 'gu');
+/** A given name alone after a title or an honorific ("Bộ trưởng Lâm", "ông Chính"): one syllable, no more. */
 const GIVEN_NAME_RE = new RegExp(String.raw`${GAP}(${SYL})(?!${GAP}\p{Lu})${E}`, 'uy');
+/** Honorifics that may stand before a given name alone. */
+const SHORT_HONORIFIC_RE = /(?:ông|bà|Ông|Bà|đồng\s+chí|Đồng\s+chí)(?![\p{L}])/uy;
 
 /**
  * Later mentions of the article's officials: a title alone or with the given name ("Thủ tướng nhấn mạnh",
  * "Bộ trưởng Lâm"), an honorific with the given name ("ông Chính"). Each goes to the one person of the
- * article it can mean; a reference that fits two people (or none) is left alone.
+ * article it can mean; a reference that fits two people (or none) is left alone. `references` are the chain
+ * starts that led to no name.
  */
-function addLaterMentions(text: string, officials: Official[], covered: SpanSet): void {
+function addLaterMentions(text: string, officials: Official[], references: readonly { start: number; chain: Chain | null }[], covered: SpanSet): void {
   if (!officials.length) return;
   const given = (o: Official) => o.name.slice(o.name.lastIndexOf(' ') + 1);
   const only = (list: Official[]) => (list.length === 1 ? list[0]! : null);
   const add = (o: Official, span: Span) => {
     if (!o.mentions.some((m) => m[0] < span[1] && span[0] < m[1])) o.mentions.push(span);
   };
-  for (const start of chainStarts(text)) {
+  for (const { start, chain } of references) {
     if (covered.contains(start)) continue;
-    const chain = parseChain(text, start, false);
-    if (!chain || !chain.titles.length) continue;
+    if (!chain || !chain.titles.length) {
+      // "ông Chính": an honorific and a given name.
+      const h = sticky(SHORT_HONORIFIC_RE, text, start);
+      const name = h ? sticky(GIVEN_NAME_RE, text, start + h[0].length) : null;
+      const person = name ? only(officials.filter((o) => given(o) === name[1])) : null;
+      if (person) add(person, [start, start + h![0].length + name![0].length]);
+      continue;
+    }
     // The person holding every title of the reference, the title read as the start of theirs.
     const holders = officials.filter((o) => chain.titles.every((t) => o.titles.some((x) => x === t || x.startsWith(`${t} `))));
     const name = sticky(GIVEN_NAME_RE, text, chain.end);
@@ -268,11 +282,6 @@ function addLaterMentions(text: string, officials: Official[], covered: SpanSet)
     }
     const person = only(holders);
     if (person) add(person, [chain.start, chain.end]);
-  }
-  for (const m of text.matchAll(SHORT_REFERENCE_RE)) {
-    if (covered.contains(m.index)) continue;
-    const person = only(officials.filter((o) => given(o) === m[1]));
-    if (person) add(person, [m.index, m.index + m[0].length]);
   }
 }
 
