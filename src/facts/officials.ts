@@ -320,3 +320,39 @@ function apposition(text: string, at: number): { titles: string[]; end: number }
   if (!chain || chain.name) return { titles: [], end: at };
   return { titles: chain.titles, end: chain.end };
 }
+
+/** A title's post and organization: "Bộ trưởng Bộ Công an" is the post "Bộ trưởng" of "Bộ Công an". */
+export interface TitleParts {
+  post: string;
+  organization: string | null;
+}
+
+const POST_RE = new RegExp(String.raw`(?:(?:${alternation(TITLE_MODIFIERS)})\s+)?(?:${alternation([...TITLES, ...RANKS])})${E}`, 'uy');
+const POST_JOIN_RE = /\s*(?:,|-|–|kiêm)\s*/uy;
+
+/**
+ * Splits a title as extracted into its post and organization. Posts written as one ("Bộ trưởng, Chủ nhiệm
+ * Văn phòng Chính phủ") stay one post; a title whose organization is part of the post ("Thủ tướng Chính
+ * phủ", "Chủ tịch nước") has none of its own.
+ */
+export function splitTitle(title: string): TitleParts {
+  let end = 0;
+  for (;;) {
+    const post = sticky(POST_RE, title, end);
+    if (!post) break;
+    end += post[0].length;
+    const join = sticky(POST_JOIN_RE, title, end);
+    if (!join || !sticky(POST_RE, title, end + join[0].length)) break;
+    end += join[0].length;
+  }
+  if (!end) return { post: title, organization: null };
+  let post = title.slice(0, end).trim();
+  let organization = title.slice(end).replace(/^[\s,]+/, '').trim() || null;
+  // "Phó Chủ tịch UBND tỉnh Hà Giang": the people's committee and its province are the organization.
+  const local = /\s(UBND|HĐND|[ỦU][yỷ] ban nhân dân|Hội đồng nhân dân)$/u.exec(post);
+  if (local && organization) {
+    post = post.slice(0, local.index);
+    organization = `${local[1]} ${organization}`;
+  }
+  return { post, organization };
+}

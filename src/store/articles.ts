@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from './db.js';
 import type { Article, Facts, Span } from '../types.js';
 import { docKey } from '../facts/legal-refs.js';
+import { splitTitle } from '../facts/officials.js';
 import { foldKey } from '../text/normalize.js';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -50,13 +51,14 @@ export class ArticleStore {
       personUpsert: db.prepare(`INSERT INTO persons (person_key, name) VALUES (?, ?)
         ON CONFLICT (person_key) DO UPDATE SET name = persons.name RETURNING id`),
       mentionInsert: db.prepare('INSERT INTO official_mentions (article_id, person_id, mentions, span_start, span_end, quote) VALUES (?, ?, ?, ?, ?, ?)'),
-      titleInsert: db.prepare('INSERT OR IGNORE INTO official_titles (article_id, person_id, title) VALUES (?, ?, ?)'),
+      titleInsert: db.prepare('INSERT OR IGNORE INTO official_titles (article_id, person_id, title, post, organization) VALUES (?, ?, ?, ?, ?)'),
       meetingInsert: db.prepare(`INSERT INTO meetings (article_id, kind, ordinal, body, date, chair, mode, location, span_start, span_end, quote)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       claimInsert: db.prepare(`INSERT INTO claims (article_id, metric, metric_key, value, unit, approx, period, change, comparison, source, sentence, span_start, span_end, quote)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       claimFts: db.prepare('INSERT INTO claims_fts (rowid, metric, sentence) VALUES (?, ?, ?)'),
     };
+    splitStoredTitles(db);
   }
 
   /** Stores an article (keyed by its URL) and replaces its facts, in one transaction. */
@@ -100,7 +102,10 @@ export class ArticleStore {
     for (const o of facts.officials) {
       const person = s.personUpsert.get(o.key, o.name) as { id: number };
       s.mentionInsert.run(articleId, person.id, o.mentions.length, o.span[0], o.span[1], quote(o.span));
-      for (const t of o.titles) s.titleInsert.run(articleId, person.id, t);
+      for (const t of o.titles) {
+        const { post, organization } = splitTitle(t);
+        s.titleInsert.run(articleId, person.id, t, post, organization);
+      }
     }
     for (const m of facts.meetings) {
       s.meetingInsert.run(articleId, m.kind, m.ordinal, m.body, m.date, m.chair, m.mode, m.location, m.span[0], m.span[1], quote(m.span));
@@ -111,4 +116,21 @@ export class ArticleStore {
       s.claimFts.run(id, foldKey(c.metric), foldKey(c.sentence));
     }
   }
+}
+
+/**
+ * Titles stored before titles were split into post and organization (migration 0003) are split now: a
+ * database from an earlier version answers "who held … when" like a new one. A no-op once done.
+ */
+export function splitStoredTitles(db: Db): number {
+  const rows = db.prepare('SELECT DISTINCT title FROM official_titles WHERE post IS NULL').all() as { title: string }[];
+  if (!rows.length) return 0;
+  const update = db.prepare('UPDATE official_titles SET post = ?, organization = ? WHERE title = ? AND post IS NULL');
+  db.transaction(() => {
+    for (const { title } of rows) {
+      const { post, organization } = splitTitle(title);
+      update.run(post, organization, title);
+    }
+  })();
+  return rows.length;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractOfficials } from '../../src/facts/officials.js';
+import { extractOfficials, splitTitle } from '../../src/facts/officials.js';
 
 const people = (text: string) => extractOfficials(text).map((o) => [o.name, o.titles]);
 
@@ -95,5 +95,18 @@ describe('extractOfficials', () => {
   it('leaves a reference that fits two people alone', () => {
     const text = 'Thứ trưởng Nguyễn Văn Hùng và Thứ trưởng Trần Văn Hùng dự. Thứ trưởng Hùng cho biết.';
     for (const o of extractOfficials(text)) expect(o.mentions).toHaveLength(1);
+  });
+});
+
+describe('splitTitle', () => {
+  it('splits a title into its post and its organization', () => {
+    expect(splitTitle('Bộ trưởng Bộ Công an')).toEqual({ post: 'Bộ trưởng', organization: 'Bộ Công an' });
+    expect(splitTitle('Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ')).toEqual({ post: 'Bộ trưởng, Chủ nhiệm', organization: 'Văn phòng Chính phủ' });
+    expect(splitTitle('Phó Chủ tịch UBND tỉnh Hà Giang')).toEqual({ post: 'Phó Chủ tịch', organization: 'UBND tỉnh Hà Giang' });
+    expect(splitTitle('nguyên Bộ trưởng Bộ Tài chính')).toEqual({ post: 'nguyên Bộ trưởng', organization: 'Bộ Tài chính' });
+  });
+  it('keeps a post that names its body as one', () => {
+    expect(splitTitle('Thủ tướng Chính phủ')).toEqual({ post: 'Thủ tướng Chính phủ', organization: null });
+    expect(splitTitle('Đại tướng')).toEqual({ post: 'Đại tướng', organization: null });
   });
 });

@@ -46,4 +46,14 @@ describe('ArticleStore', () => {
     expect(n('articles_fts')).toBe(1);
     expect(db.prepare("SELECT COUNT(*) AS n FROM articles_fts WHERE articles_fts MATCH 'nha o xa hoi'").get()).toEqual({ n: 1 });
   });
+
+  it('splits titles stored by an earlier version into post and organization when opened', () => {
+    save();
+    db.prepare('UPDATE official_titles SET post = NULL, organization = NULL').run();
+    new ArticleStore(db);
+    expect(db.prepare('SELECT title, post, organization FROM official_titles').all()).toEqual([{ title: 'Thủ tướng Chính phủ', post: 'Thủ tướng Chính phủ', organization: null }]);
+    db.prepare("UPDATE official_titles SET title = 'Bộ trưởng Bộ Tài chính', post = NULL").run();
+    new ArticleStore(db);
+    expect(db.prepare('SELECT post, organization FROM positions').all()).toEqual([{ post: 'Bộ trưởng', organization: 'Bộ Tài chính' }]);
+  });
 });
