@@ -100,6 +100,31 @@ export function buildProgram(): Command {
       runDecree(number, opts);
     });
 
+  listingOptions(program
+    .command('officials')
+    .description('the officials the articles mention most, with their latest title and the span of their reports')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--limit <n>', 'how many', '50')
+    .addHelpText('after', examples('vnpress officials', 'vnpress officials --limit 200 --csv > officials.csv')))
+    .action(async (opts) => {
+      const { runOfficials } = await import('./officials.js');
+      runOfficials(opts);
+    });
+
+  listingOptions(program
+    .command('official')
+    .description("a person's titles over time as the articles report them; or who held a post on a day")
+    .argument('[name]', 'the person, with or without diacritics')
+    .option('--title <title>', 'with --on: the post, e.g. "Bộ trưởng Bộ Công an" (a shorter title matches longer ones)')
+    .option('--on <date>', 'with --title: the day, YYYY-MM-DD')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .addHelpText('after', examples('vnpress official "Tô Lâm"', 'vnpress official "Pham Minh Chinh" --json',
+      'vnpress official --title "Bộ trưởng Bộ Công an" --on 2022-06-01')))
+    .action(async (name: string | undefined, opts) => {
+      const { runOfficial } = await import('./officials.js');
+      runOfficial(name, opts);
+    });
+
   program
     .command('export')
     .description('export a table (articles, claims, officials, documents, meetings) as CSV, JSON or JSON lines')
@@ -143,6 +168,12 @@ export function buildProgram(): Command {
 
 /** Runs the CLI and returns the exit code; never throws. */
 export async function run(argv: string[]): Promise<number> {
+  // A reader that stops early ("vnpress export claims --nl | head") closes the pipe: that is the end of the
+  // output, not an error to report.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   const program = buildProgram();
   const debug = argv.includes('--debug');
   try {

@@ -104,6 +104,8 @@ function parseChain(text: string, at: number, requireName: boolean): Chain | nul
         const place = sticky(PLACE_RE, text, cur);
         if (place) { title += ` ${place[1]} ${place[2]}`; cur += place[0].length; }
         title = expandAbbreviations(title);
+        // "Trưởng", "Phó Trưởng" name a post only with what they head: alone they are not a title.
+        if (/^(?:Phó )?Trưởng$/.test(title)) break;
         if (pendingMinisterPrefix && title !== 'Bộ trưởng') {
           // "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ": one post, written as two words.
           titles.push(`${pendingMinisterPrefix}${title}`);

@@ -42,7 +42,7 @@ const STOP_WORDS = new Set([
   'sáng', 'chiều', 'tối', 'hôm', 'nay', 'năm', 'qua', 'lại', 'hay', 'hoặc', 'nên', 'vì', 'do', 'bởi', 'tiến', 'giải',
 ]);
 /** Two words whose first is a stop word elsewhere: "Trung tâm Đổi mới sáng tạo Quốc gia". */
-const NOT_STOPPED = new Set(['sáng tạo', 'công nghệ', 'thông tin', 'tổng hợp', 'quy hoạch', 'đồng bằng']);
+const NOT_STOPPED = new Set(['sáng tạo', 'công nghệ', 'thông tin', 'tổng hợp', 'quy hoạch', 'đồng bằng', 'phát triển']);
 
 /** The word (letters) after offset `at`, lowercase. */
 function nextWord(text: string, at: number): string {
@@ -82,8 +82,11 @@ export function matchOrganizationAt(text: string, at: number): OrgMatch | null {
     if (!h) return null;
     end = at + h[0].length;
     let lowerRun = 0;
-    let capitals = 0;
+    // A head of several capitalized words ("Ban Chỉ đạo") counts as a capitalized name already: "Ban Chỉ đạo
+    // quốc gia về phát triển khoa học" goes on after it.
+    let capitals = (h[0].match(/\s\p{Lu}/gu) ?? []).length;
     let afterVe = false;
+    let pairNext = false;
     const tokenRe = /\s*([\p{L}\p{M}&.]+|[-–])/uy;
     for (let n = 0; n < 10; n++) {
       tokenRe.lastIndex = end;
@@ -113,7 +116,12 @@ export function matchOrganizationAt(text: string, at: number): OrgMatch | null {
         const next = /^\s*(\p{Lu}|[\p{Ll}])/u.exec(text.slice(tokenRe.lastIndex, tokenRe.lastIndex + 4));
         if (word === 'về') {
           if (!capitals || !next) break;
+          // "về" ends the name unless a word of it follows ("Ủy ban Quốc gia về chuyển đổi số").
+          const after = nextWord(text, tokenRe.lastIndex);
+          if (STOP_WORDS.has(after) && !NOT_STOPPED.has(`${after} ${nextWord(text, tokenRe.lastIndex + 1 + after.length)}`)) break;
           afterVe = true;
+          // What follows "về" is the body's field, counted afresh ("… quốc gia về phát triển khoa học").
+          lowerRun = 0;
           end = tokenRe.lastIndex;
           continue;
         }
@@ -121,7 +129,13 @@ export function matchOrganizationAt(text: string, at: number): OrgMatch | null {
         end = tokenRe.lastIndex;
         continue;
       }
-      if (STOP_WORDS.has(word.toLowerCase()) && !NOT_STOPPED.has(`${word.toLowerCase()} ${nextWord(text, tokenRe.lastIndex)}`)) break;
+      // The second word of an accepted pair ("phát triển") is part of the name whatever it is elsewhere.
+      const pairSecond = pairNext;
+      pairNext = false;
+      if (!pairSecond && STOP_WORDS.has(word.toLowerCase())) {
+        if (!NOT_STOPPED.has(`${word.toLowerCase()} ${nextWord(text, tokenRe.lastIndex)}`)) break;
+        pairNext = true;
+      }
       // Lowercase words continue a name only after a capitalized word ("Cục Quản lý đăng ký kinh doanh")
       // or after "về" ("Ủy ban Quốc gia về chuyển đổi số"), and only a few of them.
       if (!capitals && !afterVe) break;

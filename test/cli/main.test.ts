@@ -145,5 +145,23 @@ describe('commands on a database filled by the demo', () => {
     const csv = vnpress('export', 'claims', '--db', 'demo.db');
     expect(csv.code).toBe(0);
     expect(csv.stdout.startsWith('\uFEFFid,metric,')).toBe(true);
+
+    const officials = JSON.parse(vnpress('officials', '--db', 'demo.db', '--limit', '3', '--json').stdout);
+    expect(officials[0]).toMatchObject({ name: 'Phạm Minh Chính', latest_title: expect.stringMatching(/^Thủ tướng/) });
+    const timeline = vnpress('official', 'Pham Minh Chinh', '--db', 'demo.db');
+    expect(timeline.code).toBe(0);
+    expect(timeline.stdout).toMatch(/^Phạm Minh Chính: \d+ articles, titles as reported/);
+    expect(timeline.stdout).toContain('Chủ tịch Ủy ban Quốc gia về chuyển đổi số');
+    const held = JSON.parse(vnpress('official', '--title', 'Thủ tướng', '--on', '2023-06-17', '--db', 'demo.db', '--json').stdout);
+    expect(held.held.map((h: { name: string }) => h.name)).toEqual(['Phạm Minh Chính']);
+    const nobody = vnpress('official', 'Không Có Ai', '--db', 'demo.db');
+    expect(nobody.code).toBe(1);
+    expect(nobody.stderr).toMatch(/^vnpress: no official named "Không Có Ai" in demo\.db/);
+    // A reader that stops early closes the pipe: the output ends there, quietly.
+    const piped = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" export claims --nl --db demo.db | head -1`], { encoding: 'utf8', cwd: dir.path });
+    expect([piped.status, piped.stderr, piped.stdout.split('\n').length]).toEqual([0, '', 2]);
+    const badDay = vnpress('official', '--title', 'Thủ tướng', '--on', '17/6/2023', '--db', 'demo.db');
+    expect(badDay.code).toBe(1);
+    expect(badDay.stderr.trim()).toBe('vnpress: --on must be a day written YYYY-MM-DD, not "17/6/2023"');
   });
 });
