@@ -7,7 +7,7 @@
  */
 import type { Official, Span } from '../types.js';
 import { ACADEMIC, FAMILY_NAMES, HONORIFICS, RANKS, TITLE_MODIFIERS, TITLES } from './data/people.js';
-import { MINISTRIES, PROVINCES_2025, PROVINCES_MERGED_2025 } from './data/organizations.js';
+import { COUNTRIES, MINISTRIES, PROVINCES_2025, PROVINCES_MERGED_2025 } from './data/organizations.js';
 import { expandAbbreviations, matchOrganizationAt } from './organizations.js';
 import { alternation, matchWords, WE } from '../text/regex.js';
 import { canonicalKey } from '../text/normalize.js';
@@ -49,6 +49,8 @@ const MINISTRY_BARE_RE = new RegExp(
   String.raw`(?:${alternation(MINISTRIES.filter((m) => m.name.startsWith('Bộ ')).map((m) => m.name.slice(3)))})${E}`,
   'uy',
 );
+/** A country after a title makes a foreign official: "Tổng thống Hàn Quốc", "Đại sứ Nhật Bản tại Việt Nam". */
+const COUNTRY_RE = new RegExp(String.raw`\s+(${alternation(COUNTRIES)})${E}(?:\s+tại\s+Việt\s+Nam${E})?`, 'uy');
 const PLACE_RE = /\s+(tỉnh|thành phố|TP\.?)\s+(\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3})/uy;
 const SEP_RE = /\s*(,|-|–|kiêm|:)\s*|\s+/uy;
 /** Words that may start a capitalized run but never a person's name. */
@@ -74,6 +76,8 @@ function parseChain(text: string, at: number, requireName: boolean): Chain | nul
   let cur = at;
   let lastEnd = at;
   let pendingMinisterPrefix: string | null = null;
+  /** A foreign official's name need not look Vietnamese ("Antony Blinken", "Zelenskyy"). */
+  let foreign = false;
   for (let guard = 0; guard < 12; guard++) {
     const p = sticky(PREFIX_RE, text, cur);
     if (p) { cur += p[0].length; cur = skipSpaces(text, cur); continue; }
@@ -103,6 +107,12 @@ function parseChain(text: string, at: number, requireName: boolean): Chain | nul
         }
         const place = sticky(PLACE_RE, text, cur);
         if (place) { title += ` ${place[1]} ${place[2]}`; cur += place[0].length; }
+        const country = org || place ? null : sticky(COUNTRY_RE, text, cur);
+        if (country) {
+          title += country[0].replace(/\s+/g, ' ');
+          cur += country[0].length;
+          foreign = true;
+        }
         title = expandAbbreviations(title);
         // "Trưởng", "Phó Trưởng" name a post only with what they head: alone they are not a title.
         if (/^(?:Phó )?Trưởng$/.test(title)) break;
@@ -118,7 +128,7 @@ function parseChain(text: string, at: number, requireName: boolean): Chain | nul
         lastEnd = cur;
       } else {
         const n = sticky(NAME_RE, text, cur);
-        if (n && titles.length && isPlausibleName(n[0], true)) {
+        if (n && titles.length && isPlausibleName(n[0], true, foreign)) {
           return { titles, name: n[0].replace(/\s+/g, ' '), start: at, end: cur + n[0].length, nameSpan: [cur, cur + n[0].length] };
         }
         break;
@@ -141,11 +151,12 @@ function skipSpaces(text: string, at: number): number {
 /** Places that look like personal names ("Hà Nội", "Lâm Đồng", "Cao Bằng" start with family names). */
 const PLACES = new Set([...PROVINCES_2025, ...Object.keys(PROVINCES_MERGED_2025), 'Hồ Chí Minh', 'Thủ Đức', 'Hạ Long', 'Vũng Tàu', 'Phú Quốc']);
 
-function isPlausibleName(name: string, afterTitle: boolean): boolean {
+function isPlausibleName(name: string, afterTitle: boolean, foreign = false): boolean {
   if (PLACES.has(name)) return false;
   const parts = name.split(/\s+/);
   if (NOT_NAME_START.has(parts[0]!) && !FAMILY.has(parts[0]!)) return false;
-  if (parts.some((p) => p.length > 8 || /^\p{Lu}{2,}$/u.test(p))) return false;
+  // A Vietnamese syllable has at most seven letters ("nghiêng"); foreign names are longer.
+  if (parts.some((p) => p.length > (foreign ? 14 : 8) || /^\p{Lu}{2,}$/u.test(p))) return false;
   return afterTitle || FAMILY.has(parts[0]!);
 }
 

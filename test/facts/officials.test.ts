@@ -83,6 +83,13 @@ describe('extractOfficials', () => {
     expect(people('Ông Nguyễn Văn Tâm, Chủ tịch Công ty Alpha, Đại biểu Quốc hội khóa XV cho biết.').map(([n]) => n)).toEqual(['Nguyễn Văn Tâm']);
   });
 
+  it('reads foreign officials: the country in the title, a name that need not look Vietnamese', () => {
+    expect(people('Thủ tướng tiếp Ngoại trưởng Hoa Kỳ Antony Blinken. Tổng thống Ukraine Volodymyr Zelenskyy điện đàm.')).toEqual([
+      ['Antony Blinken', ['Ngoại trưởng Hoa Kỳ']], ['Volodymyr Zelenskyy', ['Tổng thống Ukraine']],
+    ]);
+    expect(people('Đại sứ Nhật Bản tại Việt Nam Ito Naoki dự lễ.')).toEqual([['Ito Naoki', ['Đại sứ Nhật Bản tại Việt Nam']]]);
+  });
+
   it('attaches later mentions to the one person they can mean', () => {
     const text = 'Thủ tướng Phạm Minh Chính chủ trì. Bộ trưởng Bộ Công an Tô Lâm báo cáo. Thủ tướng nhấn mạnh yêu cầu. '
       + 'Theo ông Chính, cần làm ngay. Bộ trưởng Lâm cho biết thêm. Phó Thủ tướng phát biểu.';

@@ -133,3 +133,18 @@ export const PROVINCES_MERGED_2025: Readonly<Record<string, string>> = {
   'Hậu Giang': 'Cần Thơ', 'Bến Tre': 'Vĩnh Long', 'Trà Vinh': 'Vĩnh Long', 'Tiền Giang': 'Đồng Tháp', 'Bạc Liêu': 'Cà Mau',
   'Kiên Giang': 'An Giang',
 };
+
+/**
+ * Countries as Vietnamese news names them, for foreign officials' titles: "Tổng thống Hàn Quốc Yoon Suk Yeol",
+ * "Ngoại trưởng Hoa Kỳ Antony Blinken", "Đại sứ Nhật Bản tại Việt Nam".
+ */
+export const COUNTRIES: readonly string[] = [
+  'Hoa Kỳ', 'Mỹ', 'Trung Quốc', 'Nhật Bản', 'Hàn Quốc', 'Triều Tiên', 'Nga', 'Liên bang Nga', 'Ấn Độ', 'Pháp', 'Đức',
+  'Anh', 'Vương quốc Anh', 'Italy', 'Tây Ban Nha', 'Canada', 'Australia', 'Úc', 'New Zealand', 'Singapore',
+  'Malaysia', 'Indonesia', 'Thái Lan', 'Lào', 'Campuchia', 'Philippines', 'Myanmar', 'Brunei', 'Timor-Leste',
+  'Cuba', 'Brazil', 'Argentina', 'Chile', 'Mexico', 'Hà Lan', 'Bỉ', 'Thụy Điển', 'Thụy Sĩ', 'Na Uy', 'Đan Mạch',
+  'Phần Lan', 'Ba Lan', 'Séc', 'Hungary', 'Ukraine', 'Belarus', 'Kazakhstan', 'Mông Cổ', 'Israel', 'Thổ Nhĩ Kỳ',
+  'Saudi Arabia', 'Ả Rập Xê Út', 'UAE', 'Qatar', 'Iran', 'Ai Cập', 'Nam Phi', 'Nigeria', 'Algeria', 'Mozambique',
+  'Bangladesh', 'Pakistan', 'Sri Lanka', 'Kuwait', 'Hy Lạp', 'Áo', 'Ireland', 'Bồ Đào Nha', 'Slovakia', 'Romania',
+  'Bulgaria', 'Serbia', 'Azerbaijan', 'Uzbekistan', 'Venezuela', 'Peru', 'Colombia',
+];
