@@ -83,6 +83,10 @@ export interface Meeting {
   chair: string | null;
   mode: MeetingMode | null;
   location: string | null;
+  /** What it was held for: "đánh giá kết quả chuyển đổi số 6 tháng đầu năm 2022", "tháo gỡ khó khăn cho nhà ở xã hội". */
+  purpose: string | null;
+  /** Officials the article lists as attending ("Cùng dự có Phó Thủ tướng …; Bộ trưởng …"), the chair apart. */
+  participants: string[];
   span: Span;
 }
 

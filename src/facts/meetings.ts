@@ -137,9 +137,46 @@ export function extractMeetings(text: string, ctx: MeetingContext = {}): Meeting
       if (!dayAfter) continue;
       held = matchOrganizationAt(text, sentence.span[0])?.name ?? null;
     }
-    candidates.push({ kind, ordinal, body: held, date, chair: f.chair, chairRank: f.chairRank, mode: f.mode, location: f.location, span: [m.index, end], sentence });
+    // The purpose follows the name: past the body when it is written there ("… của Ủy ban Quốc gia về chuyển
+    // đổi số nhằm đánh giá …"), so that a "về" inside the body's name is not taken for it.
+    const bodyIn = held ? text.slice(bodyAt, bodyAt + 240).indexOf(held) : -1;
+    const purpose = purposeOf(text, bodyIn >= 0 && bodyIn <= 8 ? bodyAt + bodyIn + held!.length : bodyAt, sentence.span[1]);
+    candidates.push({ kind, ordinal, body: held, date, chair: f.chair, chairRank: f.chairRank, mode: f.mode, location: f.location, purpose, participants: [], span: [m.index, end], sentence });
   }
-  return merge(candidates);
+  return addParticipants(merge(candidates), sentences, officials);
+}
+
+/** What a meeting was held for: the words after "nhằm", "để" or "về" that follow its name, up to the clause's end. */
+const PURPOSE_RE = /^[^,;.:]{0,80}?(?<![\p{L}])(?:nhằm|để|về)\s+([^,;.]{6,200})/u;
+/** Words that end a purpose: the clause goes on to something else ("… về nhà ở xã hội, Thủ tướng cho biết"). */
+const PURPOSE_END_RE = /\s+(?:tại|vào|với|do|dưới|theo|trong|sáng|chiều|tối|ngày)\s.*$/u;
+
+function purposeOf(text: string, from: number, to: number): string | null {
+  const m = PURPOSE_RE.exec(text.slice(from, Math.min(to, from + 300)));
+  if (!m) return null;
+  const words = m[1]!.replace(PURPOSE_END_RE, '').replace(/\s+/g, ' ').trim().split(' ');
+  return words.length >= 2 ? words.slice(0, 24).join(' ') : null;
+}
+
+/** "Cùng dự có …", "Tham dự hội nghị có …", "Dự phiên họp còn có …": a sentence listing who attended. */
+const ATTENDANCE_RE = /(?:^|[,;.]\s*)(?:[Cc]ùng\s+)?(?:[Tt]ham\s+)?[Dd]ự(?:\s+[\p{L}]+){0,4}?\s+(?:còn\s+)?có(?![\p{L}])/u;
+
+/**
+ * The officials each meeting's attendance sentences name: a sentence listing attendees goes to the meeting
+ * last mentioned before it (or the first meeting, when none is). The chair is not a participant.
+ */
+function addParticipants(meetings: Meeting[], sentences: readonly Sentence[], officials: readonly Official[]): Meeting[] {
+  if (!meetings.length || !officials.length) return meetings;
+  for (const s of sentences) {
+    if (!ATTENDANCE_RE.test(s.text)) continue;
+    const meeting = meetings.reduce<Meeting | null>((best, m) => (m.span[0] < s.span[0] && (!best || m.span[0] > best.span[0]) ? m : best), null) ?? meetings[0]!;
+    const named = officials
+      .map((o) => ({ o, at: o.mentions.find((m) => m[0] >= s.span[0] && m[1] <= s.span[1])?.[0] }))
+      .filter((x): x is { o: Official; at: number } => x.at !== undefined)
+      .sort((a, b) => a.at - b.at);
+    for (const { o } of named) if (o.name !== meeting.chair && !meeting.participants.includes(o.name)) meeting.participants.push(o.name);
+  }
+  return meetings;
 }
 
 /** Text between two offsets of a sentence, without the date mentions in it (their digits are not figures). */
@@ -228,7 +265,7 @@ function merge(candidates: Candidate[]): Meeting[] {
     const spanOfFullest = (grp.find((x) => x.chair !== null || x.date !== null) ?? first).span as Span;
     return {
       kind: first.kind, ordinal: pick('ordinal'), body: pick('body'), date: pick('date'), chair: chaired?.chair ?? null,
-      mode, location: pick('location'), span: spanOfFullest,
+      mode, location: pick('location'), purpose: pick('purpose'), participants: [], span: spanOfFullest,
     } satisfies Meeting;
   });
   // A lone generic mention with nothing known about it (no ordinal, body, date or chair) is noise.

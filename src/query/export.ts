@@ -35,10 +35,11 @@ export const EXPORTS: Readonly<Record<string, { sql: string; columns: string[] }
     columns: ['number', 'type', 'issued_on', 'issuer', 'subject', 'articles', 'first_cited', 'last_cited'],
   },
   meetings: {
-    sql: `SELECT m.id, m.kind, m.ordinal, m.body, m.date, m.chair, m.mode, m.location, a.published_at, a.source_id AS source,
+    sql: `SELECT m.id, m.kind, m.ordinal, m.body, m.date, m.chair, m.mode, m.location, m.purpose,
+        (SELECT group_concat(value, '; ') FROM json_each(m.participants)) AS participants, a.published_at, a.source_id AS source,
         a.title AS article_title, a.url AS article_url
       FROM meetings m JOIN articles a ON a.id = m.article_id WHERE 1 = 1 %FILTERS% ORDER BY COALESCE(m.date, a.published_at), m.id`,
-    columns: ['id', 'kind', 'ordinal', 'body', 'date', 'chair', 'mode', 'location', 'published_at', 'source', 'article_title', 'article_url'],
+    columns: ['id', 'kind', 'ordinal', 'body', 'date', 'chair', 'mode', 'location', 'purpose', 'participants', 'published_at', 'source', 'article_title', 'article_url'],
   },
 };
 

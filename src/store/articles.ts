@@ -52,8 +52,8 @@ export class ArticleStore {
         ON CONFLICT (person_key) DO UPDATE SET name = persons.name RETURNING id`),
       mentionInsert: db.prepare('INSERT INTO official_mentions (article_id, person_id, mentions, span_start, span_end, quote) VALUES (?, ?, ?, ?, ?, ?)'),
       titleInsert: db.prepare('INSERT OR IGNORE INTO official_titles (article_id, person_id, title, post, organization) VALUES (?, ?, ?, ?, ?)'),
-      meetingInsert: db.prepare(`INSERT INTO meetings (article_id, kind, ordinal, body, date, chair, mode, location, span_start, span_end, quote)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      meetingInsert: db.prepare(`INSERT INTO meetings (article_id, kind, ordinal, body, date, chair, mode, location, purpose, participants, span_start, span_end, quote)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       claimInsert: db.prepare(`INSERT INTO claims (article_id, metric, metric_key, value, unit, approx, period, change, comparison, source, sentence, span_start, span_end, quote)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       claimFts: db.prepare('INSERT INTO claims_fts (rowid, metric, sentence) VALUES (?, ?, ?)'),
@@ -108,7 +108,8 @@ export class ArticleStore {
       }
     }
     for (const m of facts.meetings) {
-      s.meetingInsert.run(articleId, m.kind, m.ordinal, m.body, m.date, m.chair, m.mode, m.location, m.span[0], m.span[1], quote(m.span));
+      s.meetingInsert.run(articleId, m.kind, m.ordinal, m.body, m.date, m.chair, m.mode, m.location, m.purpose, JSON.stringify(m.participants),
+        m.span[0], m.span[1], quote(m.span));
     }
     for (const c of facts.claims) {
       const id = Number(s.claimInsert.run(articleId, c.metric, c.metricKey, c.value, c.unit, c.approx, c.period, c.change, c.comparison, c.source,

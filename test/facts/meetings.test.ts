@@ -45,4 +45,14 @@ describe('extractMeetings', () => {
     const text = 'Sáng 12/7, dưới sự điều hành của Phó Chủ tịch Quốc hội Trần Quang Phương, Ủy ban Thường vụ Quốc hội bế mạc Phiên họp thứ 12. Chủ tịch Quốc hội Vương Đình Huệ chủ trì và phát biểu bế mạc Phiên họp thứ 12.';
     expect(meetings(text, '2022-07-12').map((m) => [m.ordinal, m.chair])).toEqual([[12, 'Vương Đình Huệ']]);
   });
+
+  it('reads what a meeting was held for and who attended it', () => {
+    const text = 'Sáng 17/6, Thủ tướng Phạm Minh Chính chủ trì hội nghị trực tuyến toàn quốc về tháo gỡ khó khăn cho nhà ở xã hội. '
+      + 'Cùng dự có Phó Thủ tướng Trần Hồng Hà; Bộ trưởng Bộ Xây dựng Nguyễn Thanh Nghị; lãnh đạo các bộ, ngành.';
+    const [m] = extractMeetings(text, { publishedOn: '2023-06-17', officials: extractOfficials(text) });
+    expect(m).toMatchObject({ purpose: 'tháo gỡ khó khăn cho nhà ở xã hội', participants: ['Trần Hồng Hà', 'Nguyễn Thanh Nghị'], chair: 'Phạm Minh Chính' });
+    const named = 'Ngày 08/8/2022, Thủ tướng Phạm Minh Chính chủ trì phiên họp lần thứ 3 của Ủy ban Quốc gia về chuyển đổi số nhằm đánh giá kết quả chuyển đổi số trong 6 tháng đầu năm.';
+    // "về" inside the body's name is not the purpose.
+    expect(extractMeetings(named, { publishedOn: '2022-08-08', officials: extractOfficials(named) })[0]!.purpose).toBe('đánh giá kết quả chuyển đổi số');
+  });
 });

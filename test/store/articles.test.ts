@@ -27,7 +27,8 @@ describe('ArticleStore', () => {
     expect(n('articles')).toBe(1);
     expect(db.prepare('SELECT number, issued_on FROM legal_documents').all()).toEqual([{ number: '33/NQ-CP', issued_on: '2023-03-11' }]);
     expect(db.prepare('SELECT value, unit, quote FROM claims').all()).toEqual([{ value: 120_000e9, unit: 'đồng', quote: '120.000 tỷ' }]);
-    expect(db.prepare('SELECT kind, date, chair, mode FROM meetings').all()).toEqual([{ kind: 'hội nghị', date: '2023-06-17', chair: 'Phạm Minh Chính', mode: 'online' }]);
+    expect(db.prepare('SELECT kind, date, chair, mode, purpose, participants FROM meetings').all())
+      .toEqual([{ kind: 'hội nghị', date: '2023-06-17', chair: 'Phạm Minh Chính', mode: 'online', purpose: 'nhà ở xã hội', participants: '[]' }]);
     expect(db.prepare('SELECT name, title, first_seen FROM positions').all()).toEqual([{ name: 'Phạm Minh Chính', title: 'Thủ tướng Chính phủ', first_seen: '2023-06-17' }]);
   });
 
