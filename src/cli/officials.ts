@@ -71,6 +71,9 @@ function runWhoHeld(opts: Listing & { title?: string; on?: string }): void {
       ? answer.held.map((h) => row(h, 'held'))
       : [answer.before && row(answer.before, 'last reported before'), answer.after && row(answer.after, 'first reported after')].filter((r) => r !== null);
     if (format === 'table') {
+      if (answer.ended) {
+        process.stdout.write(`${answer.ended.name} no longer existed on ${opts.on}: it ended on ${answer.ended.until}${answer.ended.successor ? `, its work passed to ${answer.ended.successor}` : ''}\n`);
+      }
       if (!rows.length) {
         process.stdout.write(`no article in ${opts.db} reports anyone as ${opts.title}\n`);
         return;

@@ -2,7 +2,7 @@
  * Recognizing organization names in running text: the gazetteer first (ministries and bodies with their
  * abbreviations), then a head word ("Cục", "Ủy ban", "Sở") and what follows it up to a stop word.
  */
-import { BODIES, MINISTRIES, ORG_ABBREVIATIONS, ORG_HEADS, type Organization } from './data/organizations.js';
+import { BODIES, MINISTRIES, ORG_ABBREVIATIONS, ORG_HEADS, PROVINCES_MERGED_2025, type Organization } from './data/organizations.js';
 import { alternation, matchWords } from '../text/regex.js';
 import { FAMILY_NAMES } from './data/people.js';
 
@@ -178,4 +178,29 @@ export function findOrganizations(text: string): OrgMatch[] {
     if (org) out.push(org);
   }
   return out;
+}
+
+/** The day the 63 provinces became 34 (Resolution 202/2025/QH15). */
+export const PROVINCES_MERGED_ON = '2025-07-01';
+
+export interface Ended {
+  name: string;
+  /** Its last day. */
+  until: string;
+  /** What took over its work. */
+  successor: string;
+}
+
+/**
+ * Whether the organization in a title ("Bộ Kế hoạch và Đầu tư", "UBND tỉnh Hà Giang") no longer existed on
+ * `day` (YYYY-MM-DD): the ministries and agencies merged in March 2025, the provinces merged on 1 July 2025.
+ */
+export function endedBy(organization: string, day: string): Ended | null {
+  const org = matchOrganizationAt(organization, 0);
+  const known = org?.known;
+  if (known?.until && known.until < day) return { name: known.name, until: known.until, successor: known.successor ?? '' };
+  const province = /(?:tỉnh|Tỉnh)\s+(.+)$/u.exec(organization);
+  const merged = province ? PROVINCES_MERGED_2025[province[1]!.trim()] : undefined;
+  if (merged && day >= PROVINCES_MERGED_ON) return { name: `tỉnh ${province![1]!.trim()}`, until: '2025-06-30', successor: merged };
+  return null;
 }

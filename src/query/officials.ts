@@ -9,6 +9,8 @@
  */
 import type { Db } from '../store/db.js';
 import { canonicalKey, foldKey } from '../text/normalize.js';
+import { endedBy, type Ended } from '../facts/organizations.js';
+import { splitTitle } from '../facts/officials.js';
 
 export interface OfficialSummary {
   name: string;
@@ -51,6 +53,8 @@ export interface WhoHeld {
   /** No report covers the day: the last holder reported before it and the first after it. */
   before: Holder | null;
   after: Holder | null;
+  /** The post's organization no longer existed on the day (merged in 2025), and what took over its work. */
+  ended: Ended | null;
 }
 
 /** The officials most mentioned, with the span of their reports. */
@@ -114,9 +118,11 @@ export function whoHeld(db: Db, title: string, day: string): WhoHeld {
     seen.articles += h.articles;
   }
   const holders = [...byPerson.values()];
+  const organization = splitTitle(title).organization;
+  const ended = organization ? endedBy(organization, day) : null;
   const held = holders.filter((h) => h.first_seen! <= day && day <= h.last_seen!).sort((a, b) => b.articles - a.articles);
-  if (held.length) return { held, before: null, after: null };
+  if (held.length) return { held, before: null, after: null, ended };
   const before = holders.filter((h) => h.last_seen! < day).sort((a, b) => (a.last_seen! < b.last_seen! ? 1 : -1))[0] ?? null;
   const after = holders.filter((h) => h.first_seen! > day).sort((a, b) => (a.first_seen! < b.first_seen! ? -1 : 1))[0] ?? null;
-  return { held, before, after };
+  return { held, before, after, ended };
 }

@@ -82,7 +82,17 @@ describe('whoHeld', () => {
   it('reads a short title as the start of longer ones, not the end', () => {
     expect(whoHeld(db, 'Phó Thủ tướng', '2022-11-02').held.map((h) => h.name)).toEqual(['Phạm Bình Minh']);
     expect(whoHeld(db, 'Phó Thủ tướng', '2024-06-01').held.map((h) => h.name)).toEqual(['Trần Lưu Quang']);
-    expect(whoHeld(db, 'Thủ tướng', '2023-01-01')).toEqual({ held: [], before: null, after: null });
+    expect(whoHeld(db, 'Thủ tướng', '2023-01-01')).toEqual({ held: [], before: null, after: null, ended: null });
+  });
+});
+
+describe('whoHeld and the 2025 reorganization', () => {
+  it('says when the post\'s organization no longer existed on the day, and what took over', () => {
+    expect(whoHeld(db, 'Bộ trưởng Bộ Kế hoạch và Đầu tư', '2025-06-01').ended).toEqual({ name: 'Bộ Kế hoạch và Đầu tư', until: '2025-02-28', successor: 'Bộ Tài chính' });
+    expect(whoHeld(db, 'Bộ trưởng Bộ Kế hoạch và Đầu tư', '2024-06-01').ended).toBeNull();
+    expect(whoHeld(db, 'Chủ tịch UBND tỉnh Hà Giang', '2025-08-01').ended).toEqual({ name: 'tỉnh Hà Giang', until: '2025-06-30', successor: 'Tuyên Quang' });
+    expect(whoHeld(db, 'Chủ tịch UBND tỉnh Hà Giang', '2025-06-30').ended).toBeNull();
+    expect(whoHeld(db, 'Bộ trưởng Bộ Công an', '2025-08-01').ended).toBeNull();
   });
 });
 
