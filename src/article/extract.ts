@@ -92,7 +92,9 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Arti
     if (a && CREDIT_RE.test(a)) credit = a;
   }
   credit ??= firstText($, '[class*="source"]');
-  const lead = (profile?.lead && firstText($, profile.lead)) || null;
+  // The lead (sapo): the profile's selector, else, on pages of unknown sites, an element whose class says it
+  // is one ("singular-sapo", "article-lead", "summary") with a sentence's worth of text.
+  const lead = (profile?.lead ? firstText($, profile.lead) : genericLead($)) || null;
   const paragraphs = [...body.paragraphs];
   if (lead && !isBoilerplateParagraph(lead) && !paragraphs.some((p) => p.includes(lead.slice(0, 60)))) paragraphs.unshift(lead);
   const text = paragraphs.join('\n\n');
@@ -119,4 +121,17 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Arti
     method,
     warnings,
   };
+}
+
+/** Class names that mark a lead in news templates. */
+const LEAD_SELECTOR = '[class*="sapo"], [class*="lead"], [class*="summary"], [class*="excerpt"], [class*="chapeau"], [class*="description"]';
+
+/** The lead of a page from a site without a profile: the first lead-like element with 60 or more characters of text. */
+function genericLead($: CheerioAPI): string | null {
+  for (const el of $(LEAD_SELECTOR).toArray()) {
+    if ((el as { tagName?: string }).tagName === 'meta') continue;
+    const t = tidy($(el).text());
+    if (t.length >= 60 && t.length <= 1200) return t;
+  }
+  return null;
 }
