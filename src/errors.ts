@@ -57,6 +57,18 @@ export class ParseError extends VnpressError {
   }
 }
 
+/** What a page is when it is not an article: a listing of links, an error page, a login wall. */
+export type PageKind = 'listing' | 'error' | 'login';
+
+/** The page holds no article: it is stored as what it is, not as an empty article, and not retried. */
+export class NotAnArticleError extends ParseError {
+  readonly kind: PageKind;
+  constructor(message: string, options: { url: string; kind: PageKind }) {
+    super(message, { url: options.url });
+    this.kind = options.kind;
+  }
+}
+
 /** The database cannot be opened or migrated. */
 export class StoreError extends VnpressError {}
 

@@ -3,6 +3,8 @@
  * and check what landed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { startMirror, type Mirror } from '../pipelines/local-mirror.js';
 import { SOURCES } from '../pipelines/index.js';
@@ -71,3 +73,39 @@ describe('crawl of the local mirror', () => {
     expect((db.pragma('integrity_check') as { integrity_check: string }[])[0]!.integrity_check).toBe('ok');
   });
 });
+
+describe('an article URL that holds no article', () => {
+  it('is kept as what it is (here a soft 404), not stored as an article, not retried', async () => {
+    const articleUrl = '/bai-viet-da-go-102220808115523486.htm';
+    const server = createServer((req, res) => {
+      if (req.url === '/') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(`<html><body><a href="${articleUrl}">Bài viết đã gỡ</a></body></html>`);
+      } else if (req.url === articleUrl) {
+        // Served with 200, as some portals do for removed articles.
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end('<html><head><title>404 - Không tìm thấy trang</title></head><body><h1>Không tìm thấy trang</h1><p>Bài viết không tồn tại.</p></body></html>');
+      } else {
+        res.writeHead(404);
+        res.end();
+      }
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const dir = tempDir();
+    const db = openDb(join(dir.path, 'soft404.db'));
+    try {
+      const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const source = SOURCES.find((s) => s.id === 'baochinhphu')!;
+      const stats = await crawl(db, { sources: [source], resolve: { 'baochinhphu.vn': origin }, delayMs: 0, maxAttempts: 1 });
+      expect(stats.articles).toBe(0);
+      expect(stats.skipped).toBeGreaterThanOrEqual(1);
+      expect(db.prepare('SELECT page_kind FROM pages WHERE url LIKE ?').all(`%${articleUrl}`)).toEqual([{ page_kind: 'error' }]);
+      expect((db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n).toBe(0);
+    } finally {
+      db.close();
+      dir.cleanup();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+});
+

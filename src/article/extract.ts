@@ -13,7 +13,8 @@ import { CREDIT_RE } from './boilerplate.js';
 import { parseDateTime } from '../text/dates.js';
 import { normalizeText, tidy } from '../text/normalize.js';
 import { detectLang } from '../text/lang.js';
-import { ParseError } from '../errors.js';
+import { NotAnArticleError, ParseError } from '../errors.js';
+import { pageKind } from './page-kind.js';
 
 export interface ExtractOptions {
   url?: string | null;
@@ -68,6 +69,9 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Arti
   }
   if (!body) {
     const root = findMainContent($);
+    // A listing, an error page or a login wall is said to be one, not read as an (empty or wrong) article.
+    const other = pageKind($, root);
+    if (other) throw new NotAnArticleError(`not an article${url ? `: ${url}` : ''} is ${other.reason}`, { url: url ?? '', kind: other.kind });
     if (!root) throw new ParseError(`no article text found${url ? ` in ${url}` : ''}: the page has no paragraphs of text`, { url: url ?? '' });
     body = readBody($, root, { baseUrl: url });
   }

@@ -15,7 +15,7 @@ import { PageStore } from '../store/pages.js';
 import { ArticleStore } from '../store/articles.js';
 import { extractArticle } from '../article/extract.js';
 import { extractFacts } from '../facts/index.js';
-import { FetchError, describeError } from '../errors.js';
+import { FetchError, NotAnArticleError, describeError } from '../errors.js';
 import { canonicalizeUrl } from './url.js';
 
 export interface CrawlOptions {
@@ -200,7 +200,17 @@ export async function crawl(db: Db, options: CrawlOptions): Promise<CrawlStats> 
       }
       case 'article': {
         if (!saved.changed && articleExists.get(entry.url)) break;
-        const article = extractArticle(res.body, { url: entry.url, source: source ?? null });
+        let article;
+        try {
+          article = extractArticle(res.body, { url: entry.url, source: source ?? null });
+        } catch (e) {
+          if (!(e instanceof NotAnArticleError)) throw e;
+          // A listing or error page at an article URL: kept as what it is, not retried, no article made.
+          pages.markNotArticle(entry.url, e.kind);
+          stats.skipped++;
+          emit({ type: 'skipped', url: entry.url, reason: e.message });
+          break;
+        }
         for (const w of article.warnings) emit({ type: 'warning', url: entry.url, message: w });
         const facts = extractFacts(article.text, { publishedOn: article.publishedAt, title: article.title });
         const r = articles.save({ ...article, url: entry.url }, facts, saved.id);

@@ -2,6 +2,7 @@
  * Fetched pages, raw body kept. A page fetched again with the same body (by hash) is recorded as seen
  * without a rewrite, so unchanged pages do no extraction work downstream.
  */
+import type { PageKind } from '../errors.js';
 import type { Db } from './db.js';
 import type { Page } from '../types.js';
 import { sha256 } from './articles.js';
@@ -24,6 +25,7 @@ export class PageStore {
       update: db.prepare(`UPDATE pages SET final_url = @final_url, status = @status, content_type = @content_type, headers = @headers, body = @body,
         body_hash = @body_hash, charset = @charset, etag = @etag, last_modified = @last_modified, fetched_at = @fetched_at WHERE id = @id`),
       touch: db.prepare('UPDATE pages SET fetched_at = ?, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified) WHERE id = ?'),
+      notArticle: db.prepare('UPDATE pages SET page_kind = ? WHERE url = ?'),
       source: db.prepare(`INSERT INTO sources (id, name, hosts, lang, updated_at) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT (id) DO UPDATE SET name = excluded.name, hosts = excluded.hosts, lang = excluded.lang, updated_at = excluded.updated_at`),
     };
@@ -53,6 +55,11 @@ export class PageStore {
   }
 
   /** Records a 304 Not Modified: the stored body still holds. */
+  /** Records that a fetched URL holds no article, and what it is instead. */
+  markNotArticle(url: string, kind: PageKind): void {
+    this.stmts.notArticle.run(kind, url);
+  }
+
   notModified(url: string, fetchedAt: string): number | null {
     const existing = this.stmts.find.get(url);
     if (!existing) return null;
