@@ -3,7 +3,8 @@
  * matches (a redesign) that is reported in `warnings` and the generic scorer takes over.
  */
 import { load, type Cheerio, type CheerioAPI } from 'cheerio/slim';
-import type { Element } from 'domhandler';
+import type { AnyNode, Element, ParentNode } from 'domhandler';
+import { removeElement } from 'domutils';
 import type { Article } from '../types.js';
 import { sourceForUrl, type SourceDefinition } from '../../pipelines/source.js';
 import { readMeta, dateFromUrl } from './metadata.js';
@@ -50,6 +51,7 @@ function bylineDate($: CheerioAPI): string | null {
 export function extractArticle(html: string, options: ExtractOptions = {}): Article {
   const url = options.url ?? null;
   const $ = load(normalizeText(html.length > MAX_HTML ? html.slice(0, MAX_HTML) : html));
+  pruneDeep($);
   const meta = readMeta($);
   const source = options.source ?? (options.sources ? sourceForUrl(options.sources, url ?? meta.canonicalUrl ?? '') ?? null : null);
   const warnings: string[] = [];
@@ -138,4 +140,29 @@ function genericLead($: CheerioAPI): string | null {
     if (t.length >= 60 && t.length <= 1200) return t;
   }
   return null;
+}
+
+/**
+ * How deep an element may be nested: a real page's article is a few dozen levels down at most. Deeper
+ * subtrees (thousands of nested tables, a broken generator) are dropped: text and selector functions walk
+ * the tree recursively, and such a page overflowed the stack and took seconds per megabyte.
+ */
+export const MAX_DEPTH = 64;
+
+/** Drops the subtrees nested deeper than MAX_DEPTH, walking the tree with a stack of its own. */
+function pruneDeep($: CheerioAPI): void {
+  const root = $.root()[0]!;
+  const stack: { node: AnyNode; depth: number }[] = [{ node: root, depth: 0 }];
+  const cut: AnyNode[] = [];
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    const children = (node as ParentNode).children;
+    if (!children) continue;
+    for (const child of children) {
+      if (child.type !== 'tag') continue;
+      if (depth + 1 > MAX_DEPTH) cut.push(child);
+      else stack.push({ node: child, depth: depth + 1 });
+    }
+  }
+  for (const node of cut) removeElement(node);
 }

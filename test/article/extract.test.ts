@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractArticle } from '../../src/article/extract.js';
+import { ParseError } from '../../src/errors.js';
 import { loadFixtureArticles, fixturesDir } from '../../pipelines/local-mirror.js';
 import { SOURCES, sourceForUrl } from '../../pipelines/index.js';
 
@@ -45,6 +46,30 @@ describe('a page from a site without a profile', () => {
     expect(a.lead).toBe('(Tin tức) - Giá vàng đi xuống khi kinh tế Mỹ tiếp tục cho thấy sự vững mạnh trong quý cuối năm.');
     expect(a.paragraphs[0]).toBe(a.lead);
     expect(a.paragraphs).toHaveLength(5);
+  });
+});
+
+describe('bad pages: a result or a typed error, in bounded time', () => {
+  const para = (n: number) => `<p>Đoạn thứ ${n} của bài viết về xuất khẩu nông sản, đủ dài để là một đoạn văn thật sự của bài báo điện tử.</p>`;
+  it('a page cut off mid-tag still gives the paragraphs it holds', () => {
+    const full = `<html><head><title>Xuất khẩu nông sản</title></head><body><article><h1>Xuất khẩu nông sản tăng</h1>${[1, 2, 3, 4].map(para).join('')}</article></body></html>`;
+    const cut = full.slice(0, full.indexOf('Đoạn thứ 4') + 20);
+    const a = extractArticle(cut, { url: 'https://tintuc.example/xuat-khau.htm' });
+    for (const n of [1, 2, 3]) expect(a.paragraphs).toContain(`Đoạn thứ ${n} của bài viết về xuất khẩu nông sản, đủ dài để là một đoạn văn thật sự của bài báo điện tử.`);
+  });
+  it('5 MB of nested tables', () => {
+    const depth = 2000;
+    const nested = `${'<table><tr><td>'.repeat(depth)}ô${'</td></tr></table>'.repeat(depth)}`;
+    const html = `<html><body><article>${[1, 2, 3].map(para).join('')}</article>${nested.repeat(Math.ceil(5e6 / nested.length))}</body></html>`;
+    expect(html.length).toBeGreaterThan(5e6);
+    let result: unknown;
+    try { result = extractArticle(html, { url: 'https://tintuc.example/bang.htm' }); } catch (e) { result = e; }
+    // The subtrees nested too deep are dropped: the article is read, with no stack overflow.
+    expect((result as { paragraphs: string[] }).paragraphs).toHaveLength(3);
+  });
+  it('an unclosed <script> swallows the rest of the page: a typed error that says so', () => {
+    const html = `<html><head><title>Tin</title><script>var x = "<p>${'a'.repeat(200)}</p>";</head><body>${[1, 2].map(para).join('')}</body></html>`;
+    expect(() => extractArticle(html, { url: 'https://tintuc.example/script.htm' })).toThrow(ParseError);
   });
 });
 
