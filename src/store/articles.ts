@@ -8,6 +8,7 @@ import type { Db } from './db.js';
 import type { Article, Facts, Span } from '../types.js';
 import { docKey } from '../facts/legal-refs.js';
 import { splitTitle } from '../facts/officials.js';
+import { bands, hammingDistance, NEAR_DUPLICATE_BITS, simhash } from '../article/simhash.js';
 import { foldKey } from '../text/normalize.js';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -57,6 +58,11 @@ export class ArticleStore {
       claimInsert: db.prepare(`INSERT INTO claims (article_id, metric, metric_key, value, unit, approx, period, change, comparison, source, sentence, span_start, span_end, quote)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       claimFts: db.prepare('INSERT INTO claims_fts (rowid, metric, sentence) VALUES (?, ?, ?)'),
+      bandsClear: db.prepare('DELETE FROM article_bands WHERE article_id = ?'),
+      bandInsert: db.prepare('INSERT INTO article_bands (article_id, band, value) VALUES (?, ?, ?)'),
+      bandMatches: db.prepare(`SELECT a.id, a.simhash, a.duplicate_of FROM article_bands b JOIN articles a ON a.id = b.article_id
+        WHERE b.band = ? AND b.value = ? AND a.id != ? AND a.simhash IS NOT NULL`),
+      fingerprint: db.prepare('UPDATE articles SET simhash = ?, duplicate_of = ? WHERE id = ?'),
     };
     splitStoredTitles(db);
   }
@@ -88,8 +94,34 @@ export class ArticleStore {
       }
       s.ftsInsert.run(id, foldKey(article.title ?? ''), foldKey(article.text));
       this.writeFacts(id, article.text, facts);
+      this.linkNearDuplicates(id, article.text);
       return { id, changed: true };
     })();
+  }
+
+  /**
+   * Fingerprints the text and links the article to the first article of the same story, when an earlier
+   * one is within NEAR_DUPLICATE_BITS bits (found through a shared band of the fingerprint).
+   */
+  private linkNearDuplicates(id: number, text: string): void {
+    const s = this.stmts;
+    const fingerprint = simhash(text);
+    s.bandsClear.run(id);
+    let first: number | null = null;
+    if (fingerprint) {
+      const seen = new Set<number>();
+      bands(fingerprint).forEach((value, band) => {
+        for (const c of s.bandMatches.all(band, value, id) as { id: number; simhash: string; duplicate_of: number | null }[]) {
+          if (seen.has(c.id)) continue;
+          seen.add(c.id);
+          if (hammingDistance(fingerprint, c.simhash) > NEAR_DUPLICATE_BITS) continue;
+          const root = c.duplicate_of ?? c.id;
+          if (root !== id && (first === null || root < first)) first = root;
+        }
+        s.bandInsert.run(id, band, value);
+      });
+    }
+    s.fingerprint.run(fingerprint, first, id);
   }
 
   private writeFacts(articleId: number, text: string, facts: Facts): void {

@@ -57,4 +57,20 @@ describe('ArticleStore', () => {
     new ArticleStore(db);
     expect(db.prepare('SELECT post, organization FROM positions').all()).toEqual([{ post: 'Bộ trưởng', organization: 'Bộ Tài chính' }]);
   });
+
+  it('links a near-duplicate to the first article of the story, and leaves others alone', () => {
+    const store = new ArticleStore(db);
+    const body = [1, 2, 3, 4, 5, 6].map((n) => `Đoạn ${n}: Chính phủ ban hành nghị định mới về bảo vệ dữ liệu cá nhân, quy định quyền của chủ thể dữ liệu và trách nhiệm của bên xử lý dữ liệu, có hiệu lực từ ngày 1/7/2023.`).join('\n');
+    const put = (url: string, text: string) => {
+      const article = { ...articleFromText(text, { publishedAt: '2023-04-18T10:00:00+07:00' }), url };
+      return store.save(article, extractFacts(article.text, { publishedOn: '2023-04-18' })).id;
+    };
+    const first = put('https://chinhphu.vn/nghi-dinh-13-103230418100000000.htm', `Nghị định về bảo vệ dữ liệu cá nhân\n${body}`);
+    const second = put('https://baochinhphu.vn/nghi-dinh-13-102230418110000000.htm', `Nghị định về bảo vệ dữ liệu cá nhân\n(Chinhphu.vn) - Đăng lại.\n${body}`);
+    const other = put('https://baochinhphu.vn/khac-102230418120000000.htm', TEXT);
+    const dupOf = (id: number) => (db.prepare('SELECT duplicate_of FROM articles WHERE id = ?').get(id) as { duplicate_of: number | null }).duplicate_of;
+    expect([dupOf(first), dupOf(second), dupOf(other)]).toEqual([null, first, null]);
+    expect(n('article_bands')).toBe(12);
+  });
 });
+
