@@ -36,9 +36,10 @@ function readImages($: CheerioAPI, root: Cheerio<Element>, baseUrl: string | nul
   return images;
 }
 
-/** Text of an element with block boundaries as line breaks. */
-function blockText($: CheerioAPI, nodes: AnyNode[], out: string[]): void {
+/** Text of an element with block boundaries as line breaks, leaving out the `skip` elements (chrome). */
+function blockText($: CheerioAPI, nodes: AnyNode[], out: string[], skip: ReadonlySet<AnyNode>): void {
   for (const node of nodes) {
+    if (skip.has(node)) continue;
     if (node.type === 'text') {
       out[out.length - 1] += (node as unknown as { data: string }).data;
     } else if (node.type === 'tag') {
@@ -47,7 +48,7 @@ function blockText($: CheerioAPI, nodes: AnyNode[], out: string[]): void {
       if (name === 'br') { out.push(''); continue; }
       const block = BLOCK.has(name);
       if (block) out.push('');
-      blockText($, el.children, out);
+      blockText($, el.children, out, skip);
       if (block) out.push('');
     }
   }
@@ -84,11 +85,12 @@ export function readBody(
   options: { remove?: readonly string[]; baseUrl?: string | null; keepSapo?: boolean } = {},
 ): BodyRead {
   const images = readImages($, root, options.baseUrl ?? null);
-  const clone = root.clone();
   const selectors = [...BOILERPLATE_SELECTORS, ...(options.remove ?? [])].filter((s) => !(options.keepSapo && s.includes('sapo')));
-  for (const sel of selectors) clone.find(sel).remove();
+  // The chrome is found in one query of all the selectors together and skipped while reading: a query per
+  // selector on a copy of the body walked it some thirty times.
+  const skip = new Set<AnyNode>(root.find(selectors.join(', ')).toArray());
   const lines: string[] = [''];
-  blockText($, clone.toArray().flatMap((el) => el.children), lines);
+  blockText($, root.toArray().flatMap((el) => el.children), lines, skip);
   let paragraphs = lines.map((l) => tidy(l.replace(/\s+/g, ' '))).filter((l) => l && !isBoilerplateParagraph(l));
   const { paragraphs: kept, authors, credit } = splitTrailingByline(paragraphs);
   paragraphs = kept;
