@@ -7,6 +7,7 @@ import type { AnyNode, Element } from 'domhandler';
 import type { ArticleImage } from '../types.js';
 import { BOILERPLATE_SELECTORS, BOILERPLATE_TEXT, BYLINE_RE, CAPTION_CREDIT_RE, CREDIT_RE } from './boilerplate.js';
 import { tidy } from '../text/normalize.js';
+import { allElements } from './select.js';
 
 const BLOCK = new Set([
   'p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'blockquote', 'table',
@@ -88,7 +89,7 @@ export function readBody(
   const selectors = [...BOILERPLATE_SELECTORS, ...(options.remove ?? [])].filter((s) => !(options.keepSapo && s.includes('sapo')));
   // The chrome is found in one query of all the selectors together and skipped while reading: a query per
   // selector on a copy of the body walked it some thirty times.
-  const skip = new Set<AnyNode>(root.find(selectors.join(', ')).toArray());
+  const skip = new Set<AnyNode>(allElements(root.toArray().flatMap((el) => el.children), selectors.join(', ')));
   const lines: string[] = [''];
   blockText($, root.toArray().flatMap((el) => el.children), lines, skip);
   let paragraphs = lines.map((l) => tidy(l.replace(/\s+/g, ' '))).filter((l) => l && !isBoilerplateParagraph(l));

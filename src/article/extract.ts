@@ -10,6 +10,7 @@ import { sourceForUrl, type SourceDefinition } from '../../pipelines/source.js';
 import { readMeta, dateFromUrl } from './metadata.js';
 import { readBody, isBoilerplateParagraph } from './body.js';
 import { findMainContent } from './generic.js';
+import { firstElement } from './select.js';
 import { CREDIT_RE } from './boilerplate.js';
 import { parseDateTime } from '../text/dates.js';
 import { normalizeText, tidy } from '../text/normalize.js';
@@ -31,7 +32,8 @@ export const MAX_HTML = 10 * 1024 * 1024;
 
 const firstText = ($: CheerioAPI, selector: string | undefined): string | null => {
   if (!selector) return null;
-  const t = tidy($(selector).first().text().replace(/\s+/g, ' '));
+  const el = firstElement($.root().toArray(), selector);
+  const t = el ? tidy($(el).text().replace(/\s+/g, ' ')) : '';
   return t || null;
 };
 
