@@ -7,7 +7,7 @@ import type { AnyNode, Element } from 'domhandler';
 import type { ArticleImage } from '../types.js';
 import { BOILERPLATE_SELECTORS, BOILERPLATE_TEXT, BYLINE_RE, CAPTION_CREDIT_RE, CREDIT_RE } from './boilerplate.js';
 import { tidy } from '../text/normalize.js';
-import { allElements } from './select.js';
+import { allElements, firstElement, isElement } from './select.js';
 
 const BLOCK = new Set([
   'p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'blockquote', 'table',
@@ -22,18 +22,30 @@ export interface BodyRead {
 }
 
 /** Collects images with their captions before the captions are removed. */
+const IMAGE_HOLDER = 'figure, table, .image, [type="Photo"]';
+const CAPTION = 'figcaption, .caption, .image_desc, .PhotoCMS_Caption, td.caption';
+
 function readImages($: CheerioAPI, root: Cheerio<Element>, baseUrl: string | null): ArticleImage[] {
   const images: ArticleImage[] = [];
-  root.find('img').each((_, img) => {
-    const src = $(img).attr('data-src') ?? $(img).attr('src');
-    if (!src) return;
-    const holder = $(img).closest('figure, table, .image, [type="Photo"]');
-    const caption = holder.find('figcaption, .caption, .image_desc, .PhotoCMS_Caption, td.caption').first().text()
-      || (holder.is('table') ? holder.find('tr').last().text() : '');
+  for (const img of allElements(root.toArray().flatMap((el) => el.children), 'img')) {
+    const src = img.attribs['data-src'] ?? img.attribs.src;
+    if (!src) continue;
+    // The nearest holder of the image (itself included, as cheerio's closest does).
+    let holder: Element | null = img;
+    while (holder && !isElement(holder, IMAGE_HOLDER)) holder = holder.parent?.type === 'tag' ? (holder.parent as Element) : null;
+    let caption = '';
+    if (holder) {
+      const captioned = firstElement(holder.children, CAPTION);
+      caption = captioned ? $(captioned).text() : '';
+      if (!caption && holder.name === 'table') {
+        const rows = allElements(holder.children, 'tr');
+        caption = rows.length ? $(rows[rows.length - 1]!).text() : '';
+      }
+    }
     let abs = src;
     try { abs = baseUrl ? new URL(src, baseUrl).href : src; } catch { /* keep as written */ }
     images.push({ src: abs, ...(tidy(caption) ? { caption: tidy(caption) } : {}) });
-  });
+  }
   return images;
 }
 

@@ -3,6 +3,7 @@
  * visible byline (read by the caller through the site profile), then a date embedded in the URL. Dates are
  * never taken from related-article lists, comments or scripts other than JSON-LD.
  */
+import { allElements, firstElement } from './select.js';
 import type { CheerioAPI } from 'cheerio/slim';
 import { parseDateTime } from '../text/dates.js';
 import { tidy } from '../text/normalize.js';
@@ -32,7 +33,7 @@ interface JsonLdArticle {
 const ARTICLE_TYPES = /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|WebPage)$/;
 
 function jsonLdArticle($: CheerioAPI): JsonLdArticle | null {
-  for (const el of $('script[type="application/ld+json"]').toArray()) {
+  for (const el of allElements($.root().toArray(), 'script[type="application/ld+json"]')) {
     let data: unknown;
     try { data = JSON.parse($(el).text()); } catch { continue; }
     const items: unknown[] = Array.isArray(data) ? data : [data];
@@ -60,7 +61,7 @@ function authorNames(author: unknown): string[] {
  */
 function metaTags($: CheerioAPI): (key: string) => string | null {
   const byKey = new Map<string, string | undefined>();
-  for (const el of $('meta').toArray()) {
+  for (const el of allElements($.root().toArray(), 'meta')) {
     for (const attr of ['property', 'name', 'itemprop']) {
       const value = el.attribs[attr];
       if (value === undefined) continue;
@@ -79,7 +80,7 @@ export function readMeta($: CheerioAPI): PageMeta {
   const tag = metaTags($);
   const published = ld?.datePublished ?? tag('property=article:published_time') ?? tag('itemprop=datePublished')
     ?? tag('name=pubdate') ?? tag('name=publishdate') ?? tag('name=article:published_time')
-    ?? $('article time[datetime], time[itemprop="datePublished"]').first().attr('datetime') ?? null;
+    ?? firstElement($.root().toArray(), 'article time[datetime], time[itemprop="datePublished"]')?.attribs.datetime ?? null;
   const updated = ld?.dateModified ?? tag('property=article:modified_time') ?? tag('itemprop=dateModified') ?? null;
   const siteName = tag('property=og:site_name');
   const publisherNames = [siteName, tag('name=copyright'), tag('name=application-name'), tag('name=apple-mobile-web-app-title')]
@@ -99,10 +100,10 @@ export function readMeta($: CheerioAPI): PageMeta {
     updatedAt: updated ? parseDateTime(updated) : null,
     authors,
     description: tag('property=og:description') ?? tag('name=description'),
-    canonicalUrl: $('link[rel="canonical"]').attr('href') ?? tag('property=og:url'),
+    canonicalUrl: firstElement($.root().toArray(), 'link[rel="canonical"]')?.attribs.href ?? tag('property=og:url'),
     section: ld?.articleSection ?? tag('property=article:section'),
     tags,
-    lang: $('html').attr('lang')?.slice(0, 2).toLowerCase() ?? null,
+    lang: firstElement($.root().toArray(), 'html')?.attribs.lang?.slice(0, 2).toLowerCase() ?? null,
     siteName,
   };
 }

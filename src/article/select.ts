@@ -3,7 +3,7 @@
  * cheerio query parses and compiles its selector at every call and walks the whole page; a profile asks
  * for a dozen fields per page, the first match of most of them near the top.
  */
-import { compile, selectAll, selectOne } from 'css-select';
+import { compile, is, selectAll, selectOne } from 'css-select';
 import type { AnyNode, Element } from 'domhandler';
 
 type Compiled = ReturnType<typeof compile<AnyNode, Element>>;
@@ -26,4 +26,9 @@ export function firstElement(roots: AnyNode | AnyNode[], selector: string): Elem
 /** Every element under `roots` that the selector matches, in document order. */
 export function allElements(roots: AnyNode | AnyNode[], selector: string): Element[] {
   return selectAll<AnyNode, Element>(query(selector), roots, { xmlMode: false });
+}
+
+/** Whether the element itself matches the selector. */
+export function isElement(el: Element, selector: string): boolean {
+  return is<AnyNode, Element>(el, query(selector), { xmlMode: false });
 }
