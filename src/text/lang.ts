@@ -9,6 +9,7 @@ const VI_LETTERS = new Set([...VI_LETTER_LIST, ...VI_LETTER_LIST.toUpperCase()].
 const VI_WORDS = new Set(['của', 'và', 'các', 'là', 'được', 'trong', 'có', 'những', 'cho', 'với', 'đã', 'năm', 'này', 'không', 'người', 'theo']);
 const EN_WORDS = new Set(['the', 'and', 'of', 'to', 'in', 'is', 'for', 'that', 'with', 'on', 'was', 'as', 'by', 'are', 'from', 'said']);
 const IS_LETTER = codeTest(/\p{L}/u);
+const MAX_WORD = Math.max(...[...VI_WORDS, ...EN_WORDS].map((w) => w.length));
 
 /**
  * Read in one pass over the first 5,000 characters, by char code: letters, marked Vietnamese letters, and
@@ -31,12 +32,13 @@ export function detectLang(text: string): 'vi' | 'en' | null {
       if (start < 0) start = i;
       continue;
     }
-    if (start >= 0) {
+    // The listed words have five letters at most: longer runs are not looked up (nor copied).
+    if (start >= 0 && i - start <= MAX_WORD) {
       const word = sample.slice(start, i).toLowerCase();
       if (VI_WORDS.has(word)) viWords++;
       else if (EN_WORDS.has(word)) enWords++;
-      start = -1;
     }
+    start = -1;
   }
   if (letters < 20) return null;
   const vi = marked / letters;
