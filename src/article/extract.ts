@@ -43,12 +43,19 @@ function bylineDate($: CheerioAPI): string | null {
     .filter((_, el) => $(el).closest('aside, footer, nav, [class*="related"], [class*="relate"], [class*="lienquan"], [class*="comment"], [class*="stream"], [class*="sidebar"], li').length === 0)
     .toArray();
   for (const el of candidates) {
-    const text = $(el).attr('datetime') ?? $(el).text();
-    const d = parseDateTime(text.replace(/\s+/g, ' '));
+    const datetime = $(el).attr('datetime');
+    const text = (datetime ?? $(el).text()).replace(/\s+/g, ' ');
+    // A byline is short and names no document: "Nghị định 42/2022/NĐ-CP ngày 24/6/2022" in an element whose
+    // class says "meta" is a document's date, not the article's.
+    if (!datetime && (text.length > 80 || DOCUMENT_NUMBER_RE.test(text))) continue;
+    const d = parseDateTime(text);
     if (d) return d;
   }
   return null;
 }
+
+/** A legal document's number or "số …": "42/2022/NĐ-CP", "06/QĐ-TTg", "số 338". */
+const DOCUMENT_NUMBER_RE = /\d+\s?\/\s?(?:\d{4}\s?\/\s?)?\p{Lu}{2,}|(?<![\p{L}])số\s+\d/u;
 
 export function extractArticle(html: string, options: ExtractOptions = {}): Article {
   const url = options.url ?? null;

@@ -73,3 +73,14 @@ describe('bad pages: a result or a typed error, in bounded time', () => {
   });
 });
 
+describe('the publication date of a page without metadata', () => {
+  const para = (n: number) => `<p>Đoạn thứ ${n} của bài viết về nghị định mới, đủ dài để là một đoạn văn thật sự của bài báo điện tử hôm nay.</p>`;
+  it('is read from the byline, never from a document number near it', () => {
+    const html = `<html><head><title>Nghị định mới</title></head><body><article><h1>Nghị định mới về bảo vệ dữ liệu</h1>
+      <div class="meta-doc">Căn cứ Nghị định 42/2022/NĐ-CP ngày 24/6/2022</div>
+      <div class="post-date">Thứ Hai, 08/08/2022 - 14:30</div>
+      ${[1, 2, 3].map(para).join('')}</article></body></html>`;
+    expect(extractArticle(html, { url: 'https://tintuc.example/nghi-dinh.htm' }).publishedAt).toBe('2022-08-08T14:30:00+07:00');
+  });
+});
+
