@@ -9,7 +9,7 @@
  * Corpus: every fixture page, repeated to about 10 MB of HTML. Reported: pages/s of each, and our ratio to
  * each. The extractor reads each page through its site profile, as the crawler does.
  */
-import { performance } from 'node:perf_hooks';
+import { bestMs } from './best-of.js';
 import { parseDocument } from 'htmlparser2';
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
@@ -23,30 +23,19 @@ const rounds = Math.max(1, Math.ceil(10_000_000 / oneRound));
 const pages = Array.from({ length: rounds }, () => fixtures).flat();
 const sources = pages.map((f) => sourceForUrl(SOURCES, f.url));
 
-function pagesPerSecond(fn: () => void, repeat = 3): number {
-  let best = Infinity;
-  for (let i = 0; i < repeat; i++) {
-    const t = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - t);
-  }
-  return pages.length / (best / 1000);
-}
+const pagesPerSecond = (fn: () => void) => pages.length / (bestMs(fn) / 1000);
 
 let sink = 0;
 const bare = pagesPerSecond(() => { for (const p of pages) sink += parseDocument(p.html).children.length; });
 const ours = pagesPerSecond(() => { pages.forEach((p, i) => { sink += extractArticle(p.html, { url: p.url, source: sources[i] ?? null }).text.length; }); });
 // Readability is much slower: one round of the fixtures is enough to measure it.
 const once = fixtures.length;
-let readabilityMs = Infinity;
-for (let i = 0; i < 3; i++) {
-  const t = performance.now();
+const readabilityMs = bestMs(() => {
   for (const f of fixtures) {
     const { document } = parseHTML(f.html);
     sink += new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse()?.textContent?.length ?? 0;
   }
-  readabilityMs = Math.min(readabilityMs, performance.now() - t);
-}
+});
 const readability = once / (readabilityMs / 1000);
 
 console.log(`corpus: ${pages.length} pages, ${(pages.length / fixtures.length).toFixed(0)} rounds of ${fixtures.length} fixture pages, ${(oneRound * rounds / 1e6).toFixed(1)} MB of HTML`);

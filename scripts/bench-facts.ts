@@ -9,7 +9,7 @@
  * any extractor must do. Reported: MB/s of article text per core, and the ratio to the baseline; then each
  * extractor's share of the time, each run alone over the same corpus (where to look first when profiling).
  */
-import { performance } from 'node:perf_hooks';
+import { bestMs } from './best-of.js';
 import { extractArticle } from '../src/article/extract.js';
 import { extractFacts } from '../src/facts/index.js';
 import { extractLegalRefs, legalRefSpans } from '../src/facts/legal-refs.js';
@@ -30,24 +30,15 @@ const rounds = Math.max(1, Math.ceil(2_000_000 / oneRound));
 const corpus = Array.from({ length: rounds }, () => articles).flat();
 const bytes = corpus.reduce((n, a) => n + Buffer.byteLength(a.text), 0);
 
-function time(fn: () => void, repeat = 3): number {
-  let best = Infinity;
-  for (let i = 0; i < repeat; i++) {
-    const t = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - t);
-  }
-  return best;
-}
 
 let sink = 0;
-const baseline = time(() => { for (const a of corpus) sink += a.text.match(/\d[\d.,]*/g)?.length ?? 0; });
-const facts = time(() => { for (const a of corpus) { const f = extractFacts(a.text, { publishedOn: a.publishedOn }); sink += f.claims.length; } });
+const baseline = bestMs(() => { for (const a of corpus) sink += a.text.match(/\d[\d.,]*/g)?.length ?? 0; });
+const facts = bestMs(() => { for (const a of corpus) { const f = extractFacts(a.text, { publishedOn: a.publishedOn }); sink += f.claims.length; } });
 
 const long = articles.map((a) => a.text).join('\n\n');
 const longText = long.repeat(Math.max(1, Math.ceil(200_000 / long.length))).slice(0, 200_000);
-const longBaseline = time(() => { sink += longText.match(/\d[\d.,]*/g)?.length ?? 0; });
-const longFacts = time(() => { sink += extractFacts(longText, { publishedOn: '2024-01-01' }).claims.length; });
+const longBaseline = bestMs(() => { sink += longText.match(/\d[\d.,]*/g)?.length ?? 0; });
+const longFacts = bestMs(() => { sink += extractFacts(longText, { publishedOn: '2024-01-01' }).claims.length; });
 
 const mb = bytes / 1e6;
 console.log(`corpus: ${corpus.length} articles, ${mb.toFixed(2)} MB of text`);
@@ -69,7 +60,7 @@ const parts: [string, () => void][] = [
   ['meetings', () => { for (const a of inputs) sink += extractMeetings(a.text, a).length; }],
   ['claims', () => { for (const a of inputs) sink += extractClaims(a.text, a).length; }],
 ];
-const timed = parts.map(([name, fn]) => [name, time(fn)] as const);
+const timed = parts.map(([name, fn]) => [name, bestMs(fn)] as const);
 const sum = timed.reduce((n, [, t]) => n + t, 0);
 console.log('each extractor alone (share of their sum):');
 for (const [name, t] of timed) console.log(`  ${name.padEnd(20)} ${t.toFixed(1).padStart(7)} ms  ${((100 * t) / sum).toFixed(0).padStart(3)}%`);

@@ -107,9 +107,10 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Arti
     if (a && CREDIT_RE.test(a)) credit = a;
   }
   credit ??= firstText($, '[class*="source"]');
-  // The lead (sapo): the profile's selector, else, on pages of unknown sites, an element whose class says it
-  // is one ("singular-sapo", "article-lead", "summary") with a sentence's worth of text.
-  const lead = (profile?.lead ? firstText($, profile.lead) : genericLead($)) || null;
+  // The lead (sapo): the profile's selector (a profile without one says the site has no lead apart from the
+  // body), else, on pages of unknown sites, an element whose class says it is one ("singular-sapo",
+  // "article-lead", "summary") with a sentence's worth of text.
+  const lead = (profile ? firstText($, profile.lead) : genericLead($)) || null;
   const paragraphs = [...body.paragraphs];
   if (lead && !isBoilerplateParagraph(lead) && !paragraphs.some((p) => p.includes(lead.slice(0, 60)))) paragraphs.unshift(lead);
   const text = paragraphs.join('\n\n');

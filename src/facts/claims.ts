@@ -10,7 +10,7 @@ import { findNumbers, type NumberMention } from '../text/numbers.js';
 import { datesWithin, dayRange, findDates, periodBounds, periodOf, type DateMention, type RefDate } from '../text/dates.js';
 import { splitSentences, type Sentence } from '../text/sentences.js';
 import { alternation, isSpaceCode, matchWords, SuffixTable } from '../text/regex.js';
-import { SpanSet } from '../text/spans.js';
+import { SpanSet, textOutside } from '../text/spans.js';
 import { metricKey } from './metric-key.js';
 
 export interface ClaimContext {
@@ -179,15 +179,7 @@ export function clauseMarks(s: string): number[] {
 
 /** Removes the spans of dates from a piece of the sentence, so a metric does not carry its period. */
 function withoutDates(s: string, from: number, to: number, dates: readonly DateMention[]): string {
-  let out = '';
-  let at = from;
-  for (const d of dates) {
-    if (d.span[1] <= from || d.span[0] >= to) continue;
-    out += s.slice(at, Math.max(at, d.span[0]));
-    at = Math.max(at, d.span[1]);
-  }
-  out += s.slice(at, to);
-  return squash(out);
+  return squash(textOutside(s, from, to, dates));
 }
 
 /**

@@ -11,6 +11,7 @@ import { datesWithin, findDates, type DateMention, type RefDate } from '../text/
 import { splitSentences, sentenceAt, type Sentence } from '../text/sentences.js';
 import { matchOrganizationAt, matchHeadAt, findOrganizations, type OrgMatch } from './organizations.js';
 import { foldKey } from '../text/normalize.js';
+import { textOutside } from '../text/spans.js';
 
 const KIND_BY_FORM = new Map(MEETING_KINDS.flatMap((k) => k.forms.map((f) => [f, k.kind] as const)));
 const KIND_RE = new RegExp(String.raw`(${alternation(KIND_BY_FORM.keys())})(?![\p{L}\p{N}])`, 'giu');
@@ -125,7 +126,7 @@ export function extractMeetings(text: string, ctx: MeetingContext = {}): Meeting
     const localAt = m.index - sentence.span[0];
     const localEnd = end - sentence.span[0];
     const dayAfter = f.dates.find((d) => d.span[0] >= localEnd && d.span[0] - localEnd <= DATE_AFTER_REACH
-      && !/\d/.test(withoutSpans(sentence.text, localEnd, d.span[0], f.periods))
+      && !/\d/.test(textOutside(sentence.text, localEnd, d.span[0], f.periods))
       && !REPORTED_RE.test(sentence.text.slice(localEnd, d.span[0])));
     const date = f.dates.find((d) => d.span[0] < localAt)?.value ?? dayAfter?.value ?? (f.dates.length === 1 && f.chaired ? f.dates[0]!.value : null);
     // "làm việc với …" is a meeting only with a day of its own; it is held by the sentence's subject
@@ -179,17 +180,6 @@ function addParticipants(meetings: Meeting[], sentences: readonly Sentence[], of
   return meetings;
 }
 
-/** Text between two offsets of a sentence, without the date mentions in it (their digits are not figures). */
-function withoutSpans(s: string, from: number, to: number, dates: readonly DateMention[]): string {
-  let out = '';
-  let at = from;
-  for (const d of dates) {
-    if (d.span[1] <= at || d.span[0] >= to) continue;
-    out += s.slice(at, Math.max(at, d.span[0]));
-    at = Math.max(at, d.span[1]);
-  }
-  return out + s.slice(at, to);
-}
 
 /** "… của <body>" later in the sentence: a known body still in the meeting's name, or one the chair heads. */
 function bodyLater(text: string, from: number, to: number, chairTitles: readonly string[]): string | null {

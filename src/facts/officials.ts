@@ -203,12 +203,14 @@ export function extractOfficials(text: string): Official[] {
     if (covered.contains(start)) continue;
     // "Thừa ủy quyền của Thủ tướng Chính phủ, Bộ trưởng Bộ Kế hoạch và Đầu tư Nguyễn Chí Dũng": the first
     // title is the one on whose behalf the next person acts.
-    if (ON_BEHALF_RE.test(text.slice(Math.max(0, start - 16), start))) {
-      const t = sticky(TITLE_RE, text, start);
-      const org = t ? matchOrganizationAt(text, skipSpaces(text, start + t[0].length)) : null;
-      const end = org && skipSpaces(text, start + t![0].length) > start + t![0].length ? org.end : t ? start + t[0].length : start;
+    const t = ON_BEHALF_RE.test(text.slice(Math.max(0, start - 16), start)) ? sticky(TITLE_RE, text, start) : null;
+    if (t) {
+      // The title, and its organization when one follows it after a space.
+      const titleEnd = start + t[0].length;
+      const orgAt = skipSpaces(text, titleEnd);
+      const end = orgAt > titleEnd ? matchOrganizationAt(text, orgAt)?.end ?? titleEnd : titleEnd;
       const comma = /^\s*,\s*/.exec(text.slice(end, end + 6));
-      if (t && comma) start = end + comma[0].length;
+      if (comma) start = end + comma[0].length;
     }
     const chain = parseChain(text, start, false);
     if (!chain || !chain.name || !chain.nameSpan) {
@@ -260,7 +262,7 @@ export function extractOfficials(text: string): Official[] {
 /** A given name alone after a title or an honorific ("Bộ trưởng Lâm", "ông Chính"): one syllable, no more. */
 const GIVEN_NAME_RE = new RegExp(String.raw`${GAP}(${SYL})(?!${GAP}\p{Lu})${E}`, 'uy');
 /** Honorifics that may stand before a given name alone. */
-const SHORT_HONORIFIC_RE = /(?:ông|bà|Ông|Bà|đồng\s+chí|Đồng\s+chí)(?![\p{L}])/uy;
+const SHORT_HONORIFIC_RE = new RegExp(String.raw`(?:${alternation(HONORIFICS)})(?![\p{L}])`, 'uy');
 
 /**
  * Later mentions of the article's officials: a title alone or with the given name ("Thủ tướng nhấn mạnh",

@@ -53,3 +53,19 @@ export class SpanSet {
     return this.spans.length;
   }
 }
+
+/**
+ * The text of s[from, to) with the given spans cut out (spans sorted by start, overlaps allowed): what a
+ * piece of a sentence says without its date mentions. Pieces are joined as they are, with no space added.
+ */
+export function textOutside(s: string, from: number, to: number, spans: readonly { span: Span }[]): string {
+  let out = '';
+  let at = from;
+  for (const { span } of spans) {
+    if (span[1] <= at || span[0] >= to) continue;
+    out += s.slice(at, Math.max(at, span[0]));
+    at = Math.max(at, span[1]);
+  }
+  return out + s.slice(at, to);
+}
+
