@@ -6,7 +6,7 @@ import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { ArticleImage } from '../types.js';
 import { BOILERPLATE_SELECTORS, BOILERPLATE_TEXT, BYLINE_RE, CAPTION_CREDIT_RE, CREDIT_RE } from './boilerplate.js';
-import { tidy } from '../text/normalize.js';
+import { oneLine, tidy } from '../text/normalize.js';
 import { allElements, firstElement, isElement } from './select.js';
 
 const BLOCK = new Set([
@@ -104,7 +104,7 @@ export function readBody(
   const skip = new Set<AnyNode>(allElements(root.toArray().flatMap((el) => el.children), selectors.join(', ')));
   const lines: string[] = [''];
   blockText($, root.toArray().flatMap((el) => el.children), lines, skip);
-  let paragraphs = lines.map((l) => tidy(l.replace(/\s+/g, ' '))).filter((l) => l && !isBoilerplateParagraph(l));
+  let paragraphs = lines.map(oneLine).filter((l) => l && !isBoilerplateParagraph(l));
   const { paragraphs: kept, authors, credit } = splitTrailingByline(paragraphs);
   paragraphs = kept;
   return { paragraphs, images, authors, credit };

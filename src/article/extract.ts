@@ -13,7 +13,7 @@ import { findMainContent } from './generic.js';
 import { firstElement } from './select.js';
 import { CREDIT_RE } from './boilerplate.js';
 import { parseDateTime } from '../text/dates.js';
-import { normalizeText, tidy } from '../text/normalize.js';
+import { normalizeText, oneLine, tidy } from '../text/normalize.js';
 import { detectLang } from '../text/lang.js';
 import { NotAnArticleError, ParseError } from '../errors.js';
 import { pageKind } from './page-kind.js';
@@ -33,7 +33,7 @@ export const MAX_HTML = 10 * 1024 * 1024;
 const firstText = ($: CheerioAPI, selector: string | undefined): string | null => {
   if (!selector) return null;
   const el = firstElement($.root().toArray(), selector);
-  const t = el ? tidy($(el).text().replace(/\s+/g, ' ')) : '';
+  const t = el ? oneLine($(el).text()) : '';
   return t || null;
 };
 

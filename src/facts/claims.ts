@@ -11,6 +11,7 @@ import { datesWithin, dayRange, findDates, periodBounds, periodOf, type DateMent
 import { splitSentences, type Sentence } from '../text/sentences.js';
 import { alternation, isSpaceCode, matchWords, SuffixTable } from '../text/regex.js';
 import { SpanSet, textOutside } from '../text/spans.js';
+import { oneLine } from '../text/normalize.js';
 import { metricKey } from './metric-key.js';
 
 export interface ClaimContext {
@@ -179,7 +180,7 @@ export function clauseMarks(s: string): number[] {
 
 /** Removes the spans of dates from a piece of the sentence, so a metric does not carry its period. */
 function withoutDates(s: string, from: number, to: number, dates: readonly DateMention[]): string {
-  return squash(textOutside(s, from, to, dates));
+  return oneLine(textOutside(s, from, to, dates));
 }
 
 /**
@@ -218,11 +219,6 @@ function tailWordsOf(s: string, from: number, to: number, dates: readonly DateMe
   return words;
 }
 
-/** Runs of white space as one space, trimmed; the regex only where there is such a run (most pieces have none). */
-function squash(s: string): string {
-  return MULTI_SPACE_RE.test(s) ? s.replace(/\s+/g, ' ').trim() : s.trim();
-}
-const MULTI_SPACE_RE = /\s\s|[\t\n\r\u00a0]/;
 
 interface MetricParts {
   /** The metric as shown: with its period and comparison where the text gives them. */

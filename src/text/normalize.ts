@@ -167,6 +167,15 @@ export function foldSameLength(s: string): string {
   return out;
 }
 
+/**
+ * Every run of white space (line breaks included) as one space, trimmed: a paragraph or a field read from
+ * markup. The regex runs only where there is such a run; most short pieces have none.
+ */
+export function oneLine(s: string): string {
+  return MULTI_SPACE_RE.test(s) ? s.replace(/\s+/g, ' ').trim() : s.trim();
+}
+const MULTI_SPACE_RE = /\s\s|[^\S ]/;
+
 /** Collapses runs of spaces and trims: for display strings cut out of running text. */
 export function tidy(s: string): string {
   return s.replace(/[ \t]+/g, ' ').replace(/ *\n */g, '\n').trim();
