@@ -2,12 +2,12 @@
  * Reading the paragraphs of an article body from its element: block boundaries become paragraph breaks,
  * headings stay as paragraphs, captions and chrome are dropped, and a byline at the end becomes the authors.
  */
-import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
+import { textContent } from 'domutils';
 import type { ArticleImage } from '../types.js';
 import { BOILERPLATE_SELECTORS, BOILERPLATE_TEXT, BYLINE_RE, CAPTION_CREDIT_RE, CREDIT_RE } from './boilerplate.js';
 import { oneLine, tidy } from '../text/normalize.js';
-import { allElements, firstElement, isElement } from './select.js';
+import type { PageIndex } from './select.js';
 
 const BLOCK = new Set([
   'p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'blockquote', 'table',
@@ -25,32 +25,32 @@ export interface BodyRead {
 const IMAGE_HOLDER = 'figure, table, .image, [type="Photo"]';
 const CAPTION = 'figcaption, .caption, .image_desc, .PhotoCMS_Caption, td.caption';
 
-function readImages($: CheerioAPI, root: Cheerio<Element>, baseUrl: string | null): ArticleImage[] {
+function readImages(page: PageIndex, root: Element, baseUrl: string | null): ArticleImage[] {
   const images: ArticleImage[] = [];
-  for (const img of allElements(root.toArray().flatMap((el) => el.children), 'img')) {
+  for (const img of page.all('img', root)) {
     const src = img.attribs['data-src'] ?? img.attribs.src;
     if (!src) continue;
     // The nearest holder of the image (itself included, as cheerio's closest does).
-    let holder: Element | null = img;
-    while (holder && !isElement(holder, IMAGE_HOLDER)) holder = holder.parent?.type === 'tag' ? (holder.parent as Element) : null;
+    const holder = page.closest(img, IMAGE_HOLDER);
     let caption = '';
     if (holder) {
-      const captioned = firstElement(holder.children, CAPTION);
-      caption = captioned ? $(captioned).text() : '';
+      const captioned = page.first(CAPTION, holder);
+      caption = captioned ? textContent(captioned) : '';
       if (!caption && holder.name === 'table') {
-        const rows = allElements(holder.children, 'tr');
-        caption = rows.length ? $(rows[rows.length - 1]!).text() : '';
+        const rows = page.all('tr', holder);
+        caption = rows.length ? textContent(rows[rows.length - 1]!) : '';
       }
     }
     let abs = src;
     try { abs = baseUrl ? new URL(src, baseUrl).href : src; } catch { /* keep as written */ }
-    images.push({ src: abs, ...(tidy(caption) ? { caption: tidy(caption) } : {}) });
+    caption = tidy(caption);
+    images.push(caption ? { src: abs, caption } : { src: abs });
   }
   return images;
 }
 
 /** Text of an element with block boundaries as line breaks, leaving out the `skip` elements (chrome). */
-function blockText($: CheerioAPI, nodes: AnyNode[], out: string[], skip: ReadonlySet<AnyNode>): void {
+function blockText(nodes: AnyNode[], out: string[], skip: ReadonlySet<AnyNode>): void {
   for (const node of nodes) {
     if (skip.has(node)) continue;
     if (node.type === 'text') {
@@ -61,7 +61,7 @@ function blockText($: CheerioAPI, nodes: AnyNode[], out: string[], skip: Readonl
       if (name === 'br') { out.push(''); continue; }
       const block = BLOCK.has(name);
       if (block) out.push('');
-      blockText($, el.children, out, skip);
+      blockText(el.children, out, skip);
       if (block) out.push('');
     }
   }
@@ -93,17 +93,17 @@ export function splitTrailingByline(input: readonly string[]): { paragraphs: str
 }
 
 export function readBody(
-  $: CheerioAPI,
-  root: Cheerio<Element>,
-  options: { remove?: readonly string[]; baseUrl?: string | null; keepSapo?: boolean } = {},
+  page: PageIndex,
+  root: Element,
+  options: { remove?: readonly string[]; baseUrl?: string | null } = {},
 ): BodyRead {
-  const images = readImages($, root, options.baseUrl ?? null);
-  const selectors = [...BOILERPLATE_SELECTORS, ...(options.remove ?? [])].filter((s) => !(options.keepSapo && s.includes('sapo')));
+  const images = readImages(page, root, options.baseUrl ?? null);
+  const selectors = [...BOILERPLATE_SELECTORS, ...(options.remove ?? [])];
   // The chrome is found in one query of all the selectors together and skipped while reading: a query per
   // selector on a copy of the body walked it some thirty times.
-  const skip = new Set<AnyNode>(allElements(root.toArray().flatMap((el) => el.children), selectors.join(', ')));
+  const skip = new Set<AnyNode>(page.all(selectors.join(', '), root));
   const lines: string[] = [''];
-  blockText($, root.toArray().flatMap((el) => el.children), lines, skip);
+  blockText(root.children, lines, skip);
   let paragraphs = lines.map(oneLine).filter((l) => l && !isBoilerplateParagraph(l));
   const { paragraphs: kept, authors, credit } = splitTrailingByline(paragraphs);
   paragraphs = kept;

@@ -2,15 +2,15 @@
  * Page → Article. The source's site profile (selectors in pipelines/) is tried first; when it no longer
  * matches (a redesign) that is reported in `warnings` and the generic scorer takes over.
  */
-import { load, type Cheerio, type CheerioAPI } from 'cheerio/slim';
-import type { AnyNode, Element, ParentNode } from 'domhandler';
-import { removeElement } from 'domutils';
+import { load } from 'cheerio/slim';
+import { textContent } from 'domutils';
+import { parseDocument } from 'htmlparser2';
 import type { Article } from '../types.js';
 import { sourceForUrl, type SourceDefinition } from '../../pipelines/source.js';
 import { readMeta, dateFromUrl } from './metadata.js';
 import { readBody, isBoilerplateParagraph } from './body.js';
 import { findMainContent } from './generic.js';
-import { firstElement } from './select.js';
+import { PageIndex } from './select.js';
 import { CREDIT_RE } from './boilerplate.js';
 import { parseDateTime } from '../text/dates.js';
 import { normalizeText, oneLine, tidy } from '../text/normalize.js';
@@ -30,21 +30,20 @@ const MIN_BODY = 150;
 /** Pages larger than this are cut before parsing: no press release is 10 MB of HTML. */
 export const MAX_HTML = 10 * 1024 * 1024;
 
-const firstText = ($: CheerioAPI, selector: string | undefined): string | null => {
+const firstText = (page: PageIndex, selector: string | undefined): string | null => {
   if (!selector) return null;
-  const el = firstElement($.root().toArray(), selector);
-  const t = el ? oneLine($(el).text()) : '';
+  const el = page.first(selector);
+  const t = el ? oneLine(textContent(el)) : '';
   return t || null;
 };
 
 /** A date from visible text near the headline, for pages without a profile: "Thứ Hai, 08/08/2022 - 14:30". */
-function bylineDate($: CheerioAPI): string | null {
-  const candidates = $('[class*="date"], [class*="time"], [class*="publish"], [class*="meta"], time')
-    .filter((_, el) => $(el).closest('aside, footer, nav, [class*="related"], [class*="relate"], [class*="lienquan"], [class*="comment"], [class*="stream"], [class*="sidebar"], li').length === 0)
-    .toArray();
+function bylineDate(page: PageIndex): string | null {
+  const candidates = page.all('[class*="date"], [class*="time"], [class*="publish"], [class*="meta"], time')
+    .filter((el) => !page.closest(el, NOT_BYLINE));
   for (const el of candidates) {
-    const datetime = $(el).attr('datetime');
-    const text = (datetime ?? $(el).text()).replace(/\s+/g, ' ');
+    const datetime = el.attribs.datetime;
+    const text = (datetime ?? textContent(el)).replace(/\s+/g, ' ');
     // A byline is short and names no document: "Nghị định 42/2022/NĐ-CP ngày 24/6/2022" in an element whose
     // class says "meta" is a document's date, not the article's.
     if (!datetime && (text.length > 80 || DOCUMENT_NUMBER_RE.test(text))) continue;
@@ -54,23 +53,27 @@ function bylineDate($: CheerioAPI): string | null {
   return null;
 }
 
+/** Where a date is never the article's: asides, footers, related lists, comments, list items. */
+const NOT_BYLINE = 'aside, footer, nav, [class*="related"], [class*="relate"], [class*="lienquan"], [class*="comment"], [class*="stream"], [class*="sidebar"], li';
+
 /** A legal document's number or "số …": "42/2022/NĐ-CP", "06/QĐ-TTg", "số 338". */
 const DOCUMENT_NUMBER_RE = /\d+\s?\/\s?(?:\d{4}\s?\/\s?)?\p{Lu}{2,}|(?<![\p{L}])số\s+\d/u;
 
 export function extractArticle(html: string, options: ExtractOptions = {}): Article {
   const url = options.url ?? null;
-  const $ = load(normalizeText(html.length > MAX_HTML ? html.slice(0, MAX_HTML) : html));
-  pruneDeep($);
-  const meta = readMeta($);
+  // Parsed by htmlparser2 and read through the page index; cheerio wraps the document only for the generic
+  // extractor's scoring, on pages without a profile or whose profile no longer matches.
+  const page = new PageIndex(parseDocument(normalizeText(html.length > MAX_HTML ? html.slice(0, MAX_HTML) : html)));
+  const meta = readMeta(page);
   const source = options.source ?? (options.sources ? sourceForUrl(options.sources, url ?? meta.canonicalUrl ?? '') ?? null : null);
   const warnings: string[] = [];
   const profile = source?.article;
   let method: Article['method'] = 'generic';
   let body = null as ReturnType<typeof readBody> | null;
   if (profile) {
-    const root = $(profile.body).first() as Cheerio<Element>;
-    if (root.length) {
-      const read = readBody($, root, { remove: profile.remove, baseUrl: url });
+    const root = page.first(profile.body);
+    if (root) {
+      const read = readBody(page, root, { remove: profile.remove, baseUrl: url });
       if (read.paragraphs.join(' ').length >= MIN_BODY) {
         body = read;
         method = 'profile';
@@ -79,43 +82,45 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Arti
     if (!body) warnings.push(`site profile "${source!.id}" no longer matches: selector article.body "${profile.body}" found no article text; used the generic extractor; update pipelines/${source!.id}.ts`);
   }
   if (!body) {
+    const $ = load(page.document);
     const root = findMainContent($);
     // A listing, an error page or a login wall is said to be one, not read as an (empty or wrong) article.
     const other = pageKind($, root);
     if (other) throw new NotAnArticleError(`not an article${url ? `: ${url}` : ''} is ${other.reason}`, { url: url ?? '', kind: other.kind });
     if (!root) throw new ParseError(`no article text found${url ? ` in ${url}` : ''}: the page has no paragraphs of text`, { url: url ?? '' });
-    body = readBody($, root, { baseUrl: url });
+    body = readBody(page, root[0]!, { baseUrl: url });
   }
-  const title = (profile && firstText($, profile.title)) ?? meta.title ?? firstText($, 'h1') ?? (tidy($('title').text()).replace(/\s+[-|–]\s+[^-|–]+$/, '') || null);
-  if (profile && !firstText($, profile.title)) warnings.push(`site profile "${source!.id}": selector article.title "${profile.title}" matched nothing`);
+  const profileTitle = profile ? firstText(page, profile.title) : null;
+  const title = profileTitle ?? meta.title ?? firstText(page, 'h1') ?? (tidy(page.all('title').map(textContent).join('')).replace(/\s+[-|–]\s+[^-|–]+$/, '') || null);
+  if (profile && !profileTitle) warnings.push(`site profile "${source!.id}": selector article.title "${profile.title}" matched nothing`);
   let publishedAt = meta.publishedAt;
   if (!publishedAt && profile) {
-    const shown = firstText($, profile.date);
+    const shown = firstText(page, profile.date);
     publishedAt = shown ? parseDateTime(shown) : null;
     if (!shown) warnings.push(`site profile "${source!.id}": selector article.date "${profile.date}" matched nothing`);
   }
-  publishedAt ??= bylineDate($) ?? dateFromUrl(url) ?? dateFromUrl(meta.canonicalUrl);
+  publishedAt ??= bylineDate(page) ?? dateFromUrl(url) ?? dateFromUrl(meta.canonicalUrl);
   let authors = meta.authors;
   if (!authors.length && profile?.author) {
-    const a = firstText($, profile.author);
+    const a = firstText(page, profile.author);
     if (a && !CREDIT_RE.test(a)) authors = a.split(/\s*(?:,|\s-\s|\svà\s)\s*/u).filter(Boolean);
   }
   if (!authors.length) authors = body.authors;
   let credit = body.credit;
   if (!credit && profile?.author) {
-    const a = firstText($, profile.author);
+    const a = firstText(page, profile.author);
     if (a && CREDIT_RE.test(a)) credit = a;
   }
-  credit ??= firstText($, '[class*="source"]');
+  credit ??= firstText(page, '[class*="source"]');
   // The lead (sapo): the profile's selector (a profile without one says the site has no lead apart from the
   // body), else, on pages of unknown sites, an element whose class says it is one ("singular-sapo",
   // "article-lead", "summary") with a sentence's worth of text.
-  const lead = (profile ? firstText($, profile.lead) : genericLead($)) || null;
+  const lead = (profile ? firstText(page, profile.lead) : genericLead(page)) || null;
   const paragraphs = [...body.paragraphs];
   if (lead && !isBoilerplateParagraph(lead) && !paragraphs.some((p) => p.includes(lead.slice(0, 60)))) paragraphs.unshift(lead);
   const text = paragraphs.join('\n\n');
-  const tags = profile?.tags ? $(profile.tags).toArray().map((el) => tidy($(el).text())).filter(Boolean) : meta.tags;
-  const category = (profile?.category && firstText($, profile.category)) ?? meta.section;
+  const tags = profile?.tags ? page.all(profile.tags).map((el) => tidy(textContent(el))).filter(Boolean) : meta.tags;
+  const category = (profile?.category && firstText(page, profile.category)) ?? meta.section;
   const langAttr = meta.lang === 'vi' || meta.lang === 'en' ? meta.lang : null;
   return {
     url,
@@ -143,36 +148,11 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Arti
 const LEAD_SELECTOR = '[class*="sapo"], [class*="lead"], [class*="summary"], [class*="excerpt"], [class*="chapeau"], [class*="description"]';
 
 /** The lead of a page from a site without a profile: the first lead-like element with 60 or more characters of text. */
-function genericLead($: CheerioAPI): string | null {
-  for (const el of $(LEAD_SELECTOR).toArray()) {
-    if ((el as { tagName?: string }).tagName === 'meta') continue;
-    const t = tidy($(el).text());
+function genericLead(page: PageIndex): string | null {
+  for (const el of page.all(LEAD_SELECTOR)) {
+    if (el.name === 'meta') continue;
+    const t = tidy(textContent(el));
     if (t.length >= 60 && t.length <= 1200) return t;
   }
   return null;
-}
-
-/**
- * How deep an element may be nested: a real page's article is a few dozen levels down at most. Deeper
- * subtrees (thousands of nested tables, a broken generator) are dropped: text and selector functions walk
- * the tree recursively, and such a page overflowed the stack and took seconds per megabyte.
- */
-export const MAX_DEPTH = 64;
-
-/** Drops the subtrees nested deeper than MAX_DEPTH, walking the tree with a stack of its own. */
-function pruneDeep($: CheerioAPI): void {
-  const root = $.root()[0]!;
-  const stack: { node: AnyNode; depth: number }[] = [{ node: root, depth: 0 }];
-  const cut: AnyNode[] = [];
-  while (stack.length) {
-    const { node, depth } = stack.pop()!;
-    const children = (node as ParentNode).children;
-    if (!children) continue;
-    for (const child of children) {
-      if (child.type !== 'tag') continue;
-      if (depth + 1 > MAX_DEPTH) cut.push(child);
-      else stack.push({ node: child, depth: depth + 1 });
-    }
-  }
-  for (const node of cut) removeElement(node);
 }

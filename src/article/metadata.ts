@@ -3,8 +3,8 @@
  * visible byline (read by the caller through the site profile), then a date embedded in the URL. Dates are
  * never taken from related-article lists, comments or scripts other than JSON-LD.
  */
-import { allElements, firstElement } from './select.js';
-import type { CheerioAPI } from 'cheerio/slim';
+import { textContent } from 'domutils';
+import type { PageIndex } from './select.js';
 import { parseDateTime } from '../text/dates.js';
 import { tidy } from '../text/normalize.js';
 
@@ -32,10 +32,10 @@ interface JsonLdArticle {
 
 const ARTICLE_TYPES = /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|WebPage)$/;
 
-function jsonLdArticle($: CheerioAPI): JsonLdArticle | null {
-  for (const el of allElements($.root().toArray(), 'script[type="application/ld+json"]')) {
+function jsonLdArticle(page: PageIndex): JsonLdArticle | null {
+  for (const el of page.all('script[type="application/ld+json"]')) {
     let data: unknown;
-    try { data = JSON.parse($(el).text()); } catch { continue; }
+    try { data = JSON.parse(textContent(el)); } catch { continue; }
     const items: unknown[] = Array.isArray(data) ? data : [data];
     for (const item of items.flatMap((x) => (x && typeof x === 'object' && '@graph' in x ? (x as { '@graph': unknown[] })['@graph'] : [x]))) {
       if (!item || typeof item !== 'object') continue;
@@ -59,9 +59,9 @@ function authorNames(author: unknown): string[] {
  * The page's meta tags by key ("property=og:title", "name=description", "itemprop=datePublished"), the first
  * of each, read in one pass: a selector query per key walked the whole page a dozen times.
  */
-function metaTags($: CheerioAPI): (key: string) => string | null {
+function metaTags(page: PageIndex): (key: string) => string | null {
   const byKey = new Map<string, string | undefined>();
-  for (const el of allElements($.root().toArray(), 'meta')) {
+  for (const el of page.all('meta')) {
     for (const attr of ['property', 'name', 'itemprop']) {
       const value = el.attribs[attr];
       if (value === undefined) continue;
@@ -75,12 +75,12 @@ function metaTags($: CheerioAPI): (key: string) => string | null {
   };
 }
 
-export function readMeta($: CheerioAPI): PageMeta {
-  const ld = jsonLdArticle($);
-  const tag = metaTags($);
+export function readMeta(page: PageIndex): PageMeta {
+  const ld = jsonLdArticle(page);
+  const tag = metaTags(page);
   const published = ld?.datePublished ?? tag('property=article:published_time') ?? tag('itemprop=datePublished')
     ?? tag('name=pubdate') ?? tag('name=publishdate') ?? tag('name=article:published_time')
-    ?? firstElement($.root().toArray(), 'article time[datetime], time[itemprop="datePublished"]')?.attribs.datetime ?? null;
+    ?? page.first('article time[datetime], time[itemprop="datePublished"]')?.attribs.datetime ?? null;
   const updated = ld?.dateModified ?? tag('property=article:modified_time') ?? tag('itemprop=dateModified') ?? null;
   const siteName = tag('property=og:site_name');
   const publisherNames = [siteName, tag('name=copyright'), tag('name=application-name'), tag('name=apple-mobile-web-app-title')]
@@ -100,10 +100,10 @@ export function readMeta($: CheerioAPI): PageMeta {
     updatedAt: updated ? parseDateTime(updated) : null,
     authors,
     description: tag('property=og:description') ?? tag('name=description'),
-    canonicalUrl: firstElement($.root().toArray(), 'link[rel="canonical"]')?.attribs.href ?? tag('property=og:url'),
+    canonicalUrl: page.first('link[rel="canonical"]')?.attribs.href ?? tag('property=og:url'),
     section: ld?.articleSection ?? tag('property=article:section'),
     tags,
-    lang: firstElement($.root().toArray(), 'html')?.attribs.lang?.slice(0, 2).toLowerCase() ?? null,
+    lang: page.first('html')?.attribs.lang?.slice(0, 2).toLowerCase() ?? null,
     siteName,
   };
 }

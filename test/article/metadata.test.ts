@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { load } from 'cheerio/slim';
 import { readMeta, dateFromUrl } from '../../src/article/metadata.js';
+import { PageIndex } from '../../src/article/select.js';
+
+const pageOf = (html: string) => new PageIndex(load(html).root()[0]!);
 
 describe('readMeta', () => {
   it('trusts JSON-LD first', () => {
-    const $ = load(`<html lang="vi"><head><script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","headline":"Tiêu đề","datePublished":"2022-08-08T04:20:00Z","author":[{"@type":"Person","name":"Kiều Nga"},{"@type":"Person","name":"Duy Linh"}]}]}</script>
+    const page = pageOf(`<html lang="vi"><head><script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","headline":"Tiêu đề","datePublished":"2022-08-08T04:20:00Z","author":[{"@type":"Person","name":"Kiều Nga"},{"@type":"Person","name":"Duy Linh"}]}]}</script>
       <meta property="article:published_time" content="2019-01-01T00:00:00+07:00"></head></html>`);
-    expect(readMeta($)).toMatchObject({ title: 'Tiêu đề', publishedAt: '2022-08-08T11:20:00+07:00', authors: ['Kiều Nga', 'Duy Linh'], lang: 'vi' });
+    expect(readMeta(page)).toMatchObject({ title: 'Tiêu đề', publishedAt: '2022-08-08T11:20:00+07:00', authors: ['Kiều Nga', 'Duy Linh'], lang: 'vi' });
   });
   it('falls back to OpenGraph and article meta; ignores broken JSON-LD', () => {
-    const $ = load(`<head><script type="application/ld+json">{ not json</script><meta property="og:title" content="OG">
+    const page = pageOf(`<head><script type="application/ld+json">{ not json</script><meta property="og:title" content="OG">
       <meta property="article:published_time" content="2023-03-12T16:20:00+07:00"><meta name="author" content="Dân Trí"><meta name="copyright" content="Dân Trí"></head>`);
-    expect(readMeta($)).toMatchObject({ title: 'OG', publishedAt: '2023-03-12T16:20:00+07:00', authors: [] });
+    expect(readMeta(page)).toMatchObject({ title: 'OG', publishedAt: '2023-03-12T16:20:00+07:00', authors: [] });
   });
 });
 
