@@ -3,8 +3,13 @@ import type { SourceDefinition } from './source.js';
 import baochinhphu from './baochinhphu.js';
 import chinhphu from './chinhphu.js';
 import mpi from './mpi.js';
+import mic from './mic.js';
+import mst from './mst.js';
+import mof from './mof.js';
+import hanoi from './hanoi.js';
+import vnexpress from './vnexpress.js';
 
-export const SOURCES: readonly SourceDefinition[] = [baochinhphu, chinhphu, mpi];
+export const SOURCES: readonly SourceDefinition[] = [baochinhphu, chinhphu, mpi, mic, mst, mof, hanoi, vnexpress];
 
 export function getSource(id: string): SourceDefinition | undefined {
   return SOURCES.find((s) => s.id === id);
