@@ -121,18 +121,34 @@ ${body}
   return routes;
 }
 
-function categoryMatches(listingUrl: string, category: string): boolean {
-  if (!category) return false;
+/**
+ * The category slug of a listing URL: its `idcm` parameter (www.mpi.gov.vn), else the last segment of its path
+ * without extension (/thoi-su.htm, /thoi-su, /bo-tai-chinh/tin-tuc-tai-chinh).
+ */
+export function categoryOf(listingUrl: string): string {
   const u = new URL(listingUrl);
-  return u.searchParams.get('idcm') === category || u.pathname === `/${category}.htm`;
+  return u.searchParams.get('idcm') ?? u.pathname.split('/').filter(Boolean).pop()?.replace(/\.[a-z]+$/i, '') ?? '';
 }
 
-function categoryName(listingUrl: string): string {
-  const u = new URL(listingUrl);
-  const slug = u.searchParams.get('idcm') ?? u.pathname.replace(/^\/|\.htm$/g, '');
-  return ({ 'thoi-su': 'Thời sự', 'kinh-te': 'Kinh tế', 'chinh-sach-moi': 'Chính sách mới', 'chi-dao-dieu-hanh': 'Chỉ đạo điều hành',
-    'van-ban-moi': 'Văn bản mới', 'hoat-dong-bo-nganh': 'Hoạt động bộ ngành', '188': 'Hoạt động của Bộ', '207': 'Tình hình kinh tế - xã hội',
-    '133': 'Đầu tư nước ngoài' } as Record<string, string>)[slug] ?? slug;
+/** A fixture article belongs to a listing when its category is the listing's slug. */
+export function categoryMatches(listingUrl: string, category: string): boolean {
+  return category !== '' && categoryOf(listingUrl) === category;
+}
+
+/** Names of the categories the sources list, for the menus of the mirror's pages. */
+const CATEGORY_NAMES: Record<string, string> = {
+  'thoi-su': 'Thời sự', 'kinh-te': 'Kinh tế', 'chinh-sach-moi': 'Chính sách mới', 'chi-dao-dieu-hanh': 'Chỉ đạo điều hành',
+  'van-ban-moi': 'Văn bản mới', 'hoat-dong-bo-nganh': 'Hoạt động bộ ngành', '188': 'Hoạt động của Bộ', '207': 'Tình hình kinh tế - xã hội',
+  '133': 'Đầu tư nước ngoài', 'tin-tuc-su-kien': 'Tin tức - Sự kiện', 'chuyen-doi-so': 'Chuyển đổi số', 'vien-thong': 'Viễn thông',
+  'khoa-hoc-va-cong-nghe': 'Khoa học và Công nghệ', 'tin-tuc-tai-chinh': 'Tin tức tài chính', 'hoat-dong-cua-bo': 'Hoạt động của Bộ',
+  'thong-bao-chi-dao-dieu-hanh': 'Thông báo chỉ đạo điều hành', 'tin-tuc-su-kien-noi-bat': 'Tin tức - Sự kiện nổi bật',
+  'chi-dao-cua-ubnd-thanh-pho-ha-noi': 'Chỉ đạo của UBND Thành phố', 'tin-so-nganh': 'Tin sở ngành', 'kinh-doanh': 'Kinh doanh',
+  'phap-luat': 'Pháp luật',
+};
+
+export function categoryName(listingUrl: string): string {
+  const slug = categoryOf(listingUrl);
+  return CATEGORY_NAMES[slug] ?? slug;
 }
 
 export interface MirrorOptions {

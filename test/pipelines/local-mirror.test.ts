@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { gunzipSync } from 'node:zlib';
-import { startMirror, type Mirror } from '../../pipelines/local-mirror.js';
+import { categoryMatches, categoryName, categoryOf, startMirror, type Mirror } from '../../pipelines/local-mirror.js';
+import { SOURCES } from '../../pipelines/index.js';
 
 let mirror: Mirror;
 beforeAll(async () => { mirror = await startMirror(); });
@@ -38,6 +39,17 @@ describe('local mirror', () => {
     const gz = await get('chinhphu.vn', '/sitemaps/articles.xml.gz');
     expect(gunzipSync(gz.body).toString()).toContain('<urlset');
     expect((await get('chinhphu.vn', '/rss/tin-moi.rss')).body.toString()).toContain('<rss version="2.0">');
+  });
+  it('knows the category of every listing URL scheme and a name for each', () => {
+    expect(categoryOf('https://www.mpi.gov.vn/Pages/chuyenmuc.aspx?idcm=188&trang=2')).toBe('188');
+    expect(categoryOf('https://baochinhphu.vn/thoi-su.htm')).toBe('thoi-su');
+    expect(categoryOf('https://vnexpress.net/thoi-su')).toBe('thoi-su');
+    expect(categoryOf('https://hanoi.gov.vn/tin-so-nganh')).toBe('tin-so-nganh');
+    expect(categoryOf('https://mof.gov.vn/bo-tai-chinh/tin-tuc-tai-chinh')).toBe('tin-tuc-tai-chinh');
+    expect(categoryMatches('https://mic.gov.vn/tin-tuc-su-kien.htm', 'tin-tuc-su-kien')).toBe(true);
+    expect(categoryMatches('https://mic.gov.vn/tin-tuc-su-kien.htm', '')).toBe(false);
+    expect(categoryMatches('https://mof.gov.vn/bo-tai-chinh/tin-tuc-tai-chinh', 'bo-tai-chinh')).toBe(false);
+    for (const l of SOURCES.flatMap((s) => s.listings)) expect(categoryName(l.url), l.url).not.toBe(categoryOf(l.url));
   });
   it('answers 404 for unknown paths', async () => {
     expect((await get('chinhphu.vn', '/khong-co.htm')).status).toBe(404);
