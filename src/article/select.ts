@@ -14,7 +14,7 @@ import { removeElement } from 'domutils';
 type Compiled = ReturnType<typeof compile<AnyNode, Element>>;
 
 /** Where a selector's candidates are filed: one key per comma-separated part. */
-type Key = { kind: 'id' | 'class' | 'tag'; value: string } | { kind: 'any' };
+type Key = { kind: 'id' | 'class' | 'tag' | 'attribute'; value: string } | { kind: 'any' };
 
 interface Plan {
   compiled: Compiled;
@@ -25,13 +25,23 @@ interface Plan {
 const COMBINATORS = new Set(['descendant', 'child', 'sibling', 'adjacent', 'parent', 'column-combinator']);
 const plans = new Map<string, Plan>();
 
-/** The most selective key of a compound selector: an id, else a class, else a tag name. */
+/**
+ * The most selective key of a compound selector: an id, else a class, else a tag name, else an attribute
+ * that must be present (`[class*="share"]` → the elements that have a class at all).
+ */
 function keyOf(compound: Selector[]): Key {
+  const rank = { id: 4, class: 3, tag: 2, attribute: 1, any: 0 };
   let key: Key = { kind: 'any' };
+  const offer = (k: Key) => { if (rank[k.kind] > rank[key.kind]) key = k; };
   for (const t of compound) {
-    if (t.type === 'attribute' && t.name === 'id' && t.action === 'equals' && !t.ignoreCase) return { kind: 'id', value: t.value };
-    if (t.type === 'attribute' && t.name === 'class' && t.action === 'element' && !t.ignoreCase && key.kind !== 'class') key = { kind: 'class', value: t.value };
-    if (t.type === 'tag' && key.kind === 'any') key = { kind: 'tag', value: t.name };
+    // HTML tag and attribute names are lowercase in the parsed page; "quirks" case-folding applies only to
+    // documents in quirks mode, which the matcher is not told about (as cheerio's queries are not).
+    if (t.type === 'tag') offer({ kind: 'tag', value: t.name.toLowerCase() });
+    if (t.type !== 'attribute' || t.ignoreCase === true) continue;
+    if (t.name === 'id' && t.action === 'equals') offer({ kind: 'id', value: t.value });
+    else if (t.name === 'class' && t.action === 'element') offer({ kind: 'class', value: t.value });
+    // "[x]", "[x=v]", "[x*=v]"…: only elements with the attribute can match ("[x!=v]" matches without it).
+    else if (t.action !== 'not') offer({ kind: 'attribute', value: t.name.toLowerCase() });
   }
   return key;
 }
@@ -80,6 +90,8 @@ export class PageIndex {
   private readonly byTag = new Map<string, Element[]>();
   private readonly byClass = new Map<string, Element[]>();
   private readonly byId = new Map<string, Element[]>();
+  /** Elements having an attribute, by attribute name: filed on first use, a page is asked about few names. */
+  private readonly byAttribute = new Map<string, Element[]>();
 
   /** Indexes the document, dropping the subtrees nested deeper than MAX_DEPTH. */
   constructor(readonly document: Document) {
@@ -114,6 +126,15 @@ export class PageIndex {
       case 'id': return this.byId.get(key.value) ?? [];
       case 'class': return this.byClass.get(key.value) ?? [];
       case 'tag': return this.byTag.get(key.value) ?? [];
+      case 'attribute': {
+        let list = this.byAttribute.get(key.value);
+        if (!list) {
+          const name = key.value;
+          list = this.elements.filter((el) => el.attribs[name] !== undefined);
+          this.byAttribute.set(name, list);
+        }
+        return list;
+      }
       default: return this.elements;
     }
   }

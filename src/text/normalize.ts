@@ -17,19 +17,52 @@ const INVISIBLE_RE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 /** Every space-like character becomes a plain space; line breaks are kept. */
 const SPACES_RE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t\f\v]/g;
 
+/** What normalization may change in a text, by code unit: the steps of normalizeText that have work to do. */
+const CR = 1;
+const INVISIBLE = 2;
+const LOOKALIKE = 4;
+const SPACE = 8;
+const COMPOSE = 16;
+const CHANGES = (() => {
+  const t = new Uint8Array(65536);
+  // The classes of the patterns above, read from their sources: [\uXXXX-\uXXXX\t…] as code ranges.
+  const mark = (re: RegExp, flag: number) => {
+    const escapes: Record<string, number> = { t: 9, f: 12, v: 11 };
+    const codes = [...re.source.matchAll(/\\u([0-9A-Fa-f]{4})|\\([tfv])|(-)/g)].map((m) => (m[3] ? -1 : m[1] ? parseInt(m[1], 16) : escapes[m[2]!]!));
+    for (let i = 0; i < codes.length; i++) {
+      if (codes[i + 1] === -1) { for (let c = codes[i]!; c <= codes[i + 2]!; c++) t[c]! |= flag; i += 2; }
+      else t[codes[i]!]! |= flag;
+    }
+  };
+  t[13] = CR;
+  mark(INVISIBLE_RE, INVISIBLE);
+  mark(LOOKALIKE_RE, LOOKALIKE);
+  mark(SPACES_RE, SPACE);
+  // NFC leaves alone every code below U+0300 (no combining marks, no singletons there), the precomposed
+  // letters of Latin Extended Additional (all of Vietnamese's ạ…ỹ) and punctuation and currency
+  // (U+2002–U+20CF: "–", "…", "₫"). Anything else may compose or decompose: NFC runs.
+  for (let c = 0x300; c < 65536; c++) if (!(c >= 0x1e00 && c <= 0x1eff) && !(c >= 0x2002 && c <= 0x20cf)) t[c]! |= COMPOSE;
+  return t;
+})();
+
 /**
  * The one normalization applied to every text that enters the pipeline. Offsets into its result are
- * the offsets stored in the database.
+ * the offsets stored in the database. One scan finds which steps have work to do; most texts need one or
+ * none (a page decoded and normalized once is normalized again by the extractor at the cost of the scan).
  */
 export function normalizeText(input: string): string {
-  return input
-    .replace(/\r\n?/g, '\n')
-    // Invisible characters go before NFC: one between a letter and its combining mark ("e\u00AD\u0323")
-    // would otherwise block composition and leave a decomposed letter in the "NFC" result.
-    .replace(INVISIBLE_RE, '')
-    .normalize('NFC')
-    .replace(LOOKALIKE_RE, (c) => LOOKALIKES[c] ?? c)
-    .replace(SPACES_RE, ' ');
+  let flags = 0;
+  for (let i = 0; i < input.length; i++) flags |= CHANGES[input.charCodeAt(i)]!;
+  if (flags === 0) return input;
+  let s = input;
+  if (flags & CR) s = s.replace(/\r\n?/g, '\n');
+  // Invisible characters go before NFC: one between a letter and its combining mark ("e\u00AD\u0323")
+  // would otherwise block composition and leave a decomposed letter in the "NFC" result.
+  if (flags & INVISIBLE) s = s.replace(INVISIBLE_RE, '');
+  if (flags & COMPOSE) s = s.normalize('NFC');
+  if (flags & LOOKALIKE) s = s.replace(LOOKALIKE_RE, (c) => LOOKALIKES[c] ?? c);
+  if (flags & SPACE) s = s.replace(SPACES_RE, ' ');
+  return s;
 }
 
 const ALL_MARKS = /\p{M}/gu;

@@ -71,3 +71,15 @@ describe('PageIndex', () => {
     expect(d.all('div').length).toBe(MAX_DEPTH);
   });
 });
+
+describe('PageIndex keys', () => {
+  it('matches upper-case tag and attribute names and quirks-insensitive class names as css-select does', () => {
+    const doc = parseDocument('<DIV Class="Box"><P DATA-Role="x" id="A">t</P></DIV>');
+    const page = new PageIndex(doc);
+    for (const sel of ['DIV', 'div.Box', '.Box p', '[DATA-role="x"]', '[data-role]', '#A', 'P#A']) {
+      expect(page.first(sel), sel).toBe(selectOne<AnyNode, Element>(sel, doc));
+      expect(page.first(sel), sel).not.toBeNull();
+    }
+    expect(page.first('.box')).toBe(selectOne<AnyNode, Element>('.box', doc));
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalKey, foldKey, foldSameLength, normalizeText, tidy } from '../../src/text/normalize.js';
+import { canonicalKey, foldKey, foldSameLength, normalizeText, oneLine, tidy } from '../../src/text/normalize.js';
 
 describe('normalizeText', () => {
   it('composes combining marks (NFC)', () => {
@@ -40,6 +40,42 @@ describe('normalizeText', () => {
   });
   it('does not unify tone placement (that is what canonicalKey is for)', () => {
     expect(normalizeText('hòa')).not.toBe(normalizeText('hoà'));
+  });
+});
+
+describe('normalizeText skips the steps with nothing to do', () => {
+  // Every step applied in order, as the function is specified.
+  const reference = (input: string) => input.replace(/\r\n?/g, '\n').replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '').normalize('NFC')
+    .replace(/[\u00D0\u00F0\u0189\u0256]/g, (c) => (c === '\u00D0' || c === '\u0189' ? '\u0110' : '\u0111'))
+    .replace(/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t\f\v]/g, ' ');
+  it('agrees with all the steps run in order, for every code unit between two letters', () => {
+    for (let c = 0; c < 65536; c++) {
+      const s = `a${String.fromCharCode(c)}b`;
+      if (normalizeText(s) !== reference(s)) expect(normalizeText(s), `U+${c.toString(16)}`).toBe(reference(s));
+    }
+  });
+  it('agrees on random mixes of marks, precomposed letters, singletons, spaces and invisibles', () => {
+    const pool = ['a', 'e', 'o', 'ư', 'ạ', 'ố', '\u0323', '\u0301', '\u031B', '\r', '\r\n', '\t', '\u00A0', '\u00AD', '\u200B', '\uFEFF', 'Ð', 'ð',
+      '\u0189', '\u2000', '\u3000', '\u212B', 'A\u030A', '\uD83D\uDE00', '\u0340', '\uF900', ' ', '\f'];
+    let seed = 7;
+    const next = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed; };
+    for (let n = 0; n < 20000; n++) {
+      let s = '';
+      for (let i = 0, len = 1 + (next() % 10); i < len; i++) s += pool[next() % pool.length];
+      if (normalizeText(s) !== reference(s)) expect(normalizeText(s), JSON.stringify(s)).toBe(reference(s));
+    }
+  });
+  it('returns a text with nothing to change as it is', () => {
+    const s = 'Thủ tướng Phạm Minh Chính chủ trì phiên họp – “trực tuyến” 1.000 tỷ ₫';
+    expect(normalizeText(s)).toBe(s);
+  });
+});
+
+describe('oneLine', () => {
+  it('makes every run of white space one space and trims', () => {
+    expect(oneLine('  Hội nghị\n\t trực  tuyến \u00A0 ')).toBe('Hội nghị trực tuyến');
+    expect(oneLine('a\u2003b')).toBe('a b');
+    expect(oneLine(' một dòng ')).toBe('một dòng');
   });
 });
 
