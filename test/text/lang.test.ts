@@ -37,3 +37,16 @@ describe('detectLang', () => {
     expect(detectLang(vi + en)).toBe('vi');
   });
 });
+
+describe('detectLang stops early only on a clear lead', () => {
+  it('gives the same answer as the whole sample on long single-language texts', () => {
+    const vi = 'Thủ tướng yêu cầu các bộ, ngành và địa phương tập trung thực hiện các nhiệm vụ của năm. '.repeat(60);
+    const en = 'The Prime Minister asked the ministries and the provinces to focus on the tasks of the year. '.repeat(60);
+    expect(detectLang(vi)).toBe('vi');
+    expect(detectLang(en)).toBe('en');
+  });
+  it('an English text quoting Vietnamese names throughout stays English', () => {
+    const en = 'Prime Minister Phạm Minh Chính said that the Government of Việt Nam and the people of Hà Nội are ready for the plan. '.repeat(40);
+    expect(detectLang(en)).toBe('en');
+  });
+});
