@@ -4,7 +4,6 @@
  */
 import { load } from 'cheerio/slim';
 import { textContent } from 'domutils';
-import { parseDocument } from 'htmlparser2';
 import type { Article } from '../types.js';
 import { sourceForUrl, type SourceDefinition } from '../../pipelines/source.js';
 import { readMeta, dateFromUrl } from './metadata.js';
@@ -63,7 +62,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Arti
   const url = options.url ?? null;
   // Parsed by htmlparser2 and read through the page index; cheerio wraps the document only for the generic
   // extractor's scoring, on pages without a profile or whose profile no longer matches.
-  const page = new PageIndex(parseDocument(normalizeText(html.length > MAX_HTML ? html.slice(0, MAX_HTML) : html)));
+  const page = PageIndex.parse(normalizeText(html.length > MAX_HTML ? html.slice(0, MAX_HTML) : html));
   const meta = readMeta(page);
   const source = options.source ?? (options.sources ? sourceForUrl(options.sources, url ?? meta.canonicalUrl ?? '') ?? null : null);
   const warnings: string[] = [];

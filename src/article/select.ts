@@ -10,6 +10,7 @@ import { compile, is } from 'css-select';
 import { parse as parseSelector, stringify, type Selector } from 'css-what';
 import { isTag, type AnyNode, type Document, type Element, type ParentNode } from 'domhandler';
 import { removeElement } from 'domutils';
+import { parseDocument } from 'htmlparser2';
 
 type Compiled = ReturnType<typeof compile<AnyNode, Element>>;
 
@@ -81,19 +82,26 @@ const push = (map: Map<string, Element[]>, key: string, el: Element) => {
   else map.set(key, [el]);
 };
 
+/** A parsed page's elements know their place in the source: its order is document order. */
+const PARSE_OPTIONS = { withStartIndices: true } as const;
+
 export class PageIndex {
-  /** Every element in document order, and each one's position in it. */
+  /** Every element in document order. */
   private readonly elements: Element[] = [];
-  private readonly position = new Map<Element, number>();
-  /** Position of each element's last descendant: an element's subtree is the positions after it up to this. */
-  private readonly lastInside: number[] = [];
   private readonly byTag = new Map<string, Element[]>();
   private readonly byClass = new Map<string, Element[]>();
   private readonly byId = new Map<string, Element[]>();
   /** Elements having an attribute, by attribute name: filed on first use, a page is asked about few names. */
   private readonly byAttribute = new Map<string, Element[]>();
 
-  /** Indexes the document, dropping the subtrees nested deeper than MAX_DEPTH. */
+  /** Parses a page (with source positions, which order the elements) and indexes it. */
+  static parse(html: string): PageIndex {
+    return new PageIndex(parseDocument(html, PARSE_OPTIONS));
+  }
+
+  /**
+   * Indexes a document parsed with source positions, dropping the subtrees nested deeper than MAX_DEPTH.
+   */
   constructor(readonly document: Document) {
     const cut: Element[] = [];
     this.visit(document, 0, cut);
@@ -104,10 +112,8 @@ export class PageIndex {
     for (const child of parent.children) {
       if (!isTag(child)) continue;
       if (depth + 1 > MAX_DEPTH) { cut.push(child); continue; }
-      const at = this.elements.length;
+      if (child.startIndex === null) throw new Error('PageIndex needs a document parsed with withStartIndices: use PageIndex.parse');
       this.elements.push(child);
-      this.position.set(child, at);
-      this.lastInside.push(at);
       push(this.byTag, child.name, child);
       const cls = child.attribs.class;
       if (cls) {
@@ -117,7 +123,6 @@ export class PageIndex {
       const id = child.attribs.id;
       if (id) push(this.byId, id, child);
       if (child.children.length) this.visit(child, depth + 1, cut);
-      this.lastInside[at] = this.elements.length - 1;
     }
   }
 
@@ -139,20 +144,32 @@ export class PageIndex {
     }
   }
 
-  /** The range of positions of `within`'s descendants (the whole page without it). */
+  /**
+   * The source positions of `within`'s descendants (the whole page without it): from just after its start
+   * to the start of its last descendant, the last element child's last element child and so on. (Its end
+   * position would not do: an element closed by the next one's start, "<p>a<p>b", ends after that start.)
+   */
   private range(within: Element | undefined): [number, number] {
-    if (!within) return [0, this.elements.length - 1];
-    const at = this.position.get(within);
-    return at === undefined ? [1, 0] : [at + 1, this.lastInside[at]!];
+    if (!within) return [0, Infinity];
+    let last: Element = within;
+    for (let down: Element | null = within; down; ) {
+      last = down;
+      down = null;
+      for (let i = last.children.length - 1; i >= 0; i--) {
+        const child = last.children[i]!;
+        if (isTag(child)) { down = child; break; }
+      }
+    }
+    return [within.startIndex! + 1, last.startIndex!];
   }
 
-  /** The first element of a sorted candidate list at position `from` or later (binary search). */
+  /** The first element of a candidate list (in document order) starting at `from` or later: a binary search. */
   private startIn(list: readonly Element[], from: number): number {
     let lo = 0;
     let hi = list.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.position.get(list[mid]!)! < from) lo = mid + 1;
+      if (list[mid]!.startIndex! < from) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -168,7 +185,7 @@ export class PageIndex {
       const list = this.candidates(key);
       for (let i = this.startIn(list, from); i < list.length; i++) {
         const el = list[i]!;
-        const at = this.position.get(el)!;
+        const at = el.startIndex!;
         if (at > to || at >= bestAt) break;
         if (compiled(el)) { best = el; bestAt = at; break; }
       }
@@ -180,18 +197,19 @@ export class PageIndex {
   all(selector: string, within?: Element): Element[] {
     const { groups } = planOf(selector);
     const [from, to] = this.range(within);
-    const found = new Set<Element>();
+    const found: Element[] = [];
     for (const { key, compiled } of groups) {
       const list = this.candidates(key);
       for (let i = this.startIn(list, from); i < list.length; i++) {
         const el = list[i]!;
-        if (this.position.get(el)! > to) break;
-        if (compiled(el)) found.add(el);
+        if (el.startIndex! > to) break;
+        if (compiled(el)) found.push(el);
       }
     }
-    const out = [...found];
-    if (groups.length > 1) out.sort((a, b) => this.position.get(a)! - this.position.get(b)!);
-    return out;
+    if (groups.length < 2) return found;
+    // Parts filed under different keys can match one element twice: sorted, then each kept once.
+    found.sort((a, b) => a.startIndex! - b.startIndex!);
+    return found.filter((el, i) => el !== found[i - 1]);
   }
 
   /** Whether the element itself matches the selector. */

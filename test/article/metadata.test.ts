@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { load } from 'cheerio/slim';
 import { readMeta, dateFromUrl } from '../../src/article/metadata.js';
 import { PageIndex } from '../../src/article/select.js';
 
-const pageOf = (html: string) => new PageIndex(load(html).root()[0]!);
+const pageOf = (html: string) => PageIndex.parse(html);
 
 describe('readMeta', () => {
   it('trusts JSON-LD first', () => {

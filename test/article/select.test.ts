@@ -20,8 +20,8 @@ const HTML = `<html lang="vi"><head><title>T</title><meta property="og:title" co
 const names = (els: readonly Element[]) => els.map((e) => `${e.name}${e.attribs.class ? `.${e.attribs.class.split(' ')[0]}` : ''}`);
 
 describe('PageIndex', () => {
-  const doc = parseDocument(HTML);
-  const page = new PageIndex(doc);
+  const page = PageIndex.parse(HTML);
+  const doc = page.document;
 
   it('finds the first match by id, class, tag, attribute and descendant selectors', () => {
     expect(page.first('#main')?.attribs.class).toBe('detail');
@@ -62,9 +62,21 @@ describe('PageIndex', () => {
     expect(page.closest(img, 'aside')).toBeNull();
   });
 
+  it('an element closed by the start of the next one does not contain it', () => {
+    const p = PageIndex.parse('<div><p class="x">a<span>s</span><p class="y">b<i>i</i></div><p class="z">c</p>');
+    const x = p.first('.x')!;
+    expect(names(p.all('*', x))).toEqual(['span']);
+    expect(p.first('p', x)).toBeNull();
+    expect(names(p.all('p, i', p.first('div')!))).toEqual(['p.x', 'p.y', 'i']);
+  });
+
+  it('refuses a document parsed without source positions', () => {
+    expect(() => new PageIndex(parseDocument('<p>x</p>'))).toThrow(/PageIndex\.parse/);
+  });
+
   it('drops subtrees nested deeper than MAX_DEPTH and indexes the rest', () => {
     const deep = `<div class="top">${'<div>'.repeat(MAX_DEPTH + 20)}<p class="deep">x</p>${'</div>'.repeat(MAX_DEPTH + 20)}</div><p class="shallow">y</p>`;
-    const d = new PageIndex(parseDocument(deep));
+    const d = PageIndex.parse(deep);
     expect(d.first('.deep')).toBeNull();
     expect(selectOne('.deep', d.document)).toBeNull();
     expect(d.first('.shallow')?.name).toBe('p');
@@ -74,8 +86,8 @@ describe('PageIndex', () => {
 
 describe('PageIndex keys', () => {
   it('matches upper-case tag and attribute names and quirks-insensitive class names as css-select does', () => {
-    const doc = parseDocument('<DIV Class="Box"><P DATA-Role="x" id="A">t</P></DIV>');
-    const page = new PageIndex(doc);
+    const page = PageIndex.parse('<DIV Class="Box"><P DATA-Role="x" id="A">t</P></DIV>');
+    const doc = page.document;
     for (const sel of ['DIV', 'div.Box', '.Box p', '[DATA-role="x"]', '[data-role]', '#A', 'P#A']) {
       expect(page.first(sel), sel).toBe(selectOne<AnyNode, Element>(sel, doc));
       expect(page.first(sel), sel).not.toBeNull();
