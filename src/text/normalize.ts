@@ -209,7 +209,12 @@ export function oneLine(s: string): string {
 }
 const MULTI_SPACE_RE = /\s\s|[^\S ]/;
 
-/** Collapses runs of spaces and trims: for display strings cut out of running text. */
+/**
+ * Collapses runs of spaces and trims: for display strings cut out of running text. Most strings have no
+ * run to collapse: one test, and only a trim.
+ */
 export function tidy(s: string): string {
-  return s.replace(/[ \t]+/g, ' ').replace(/ *\n */g, '\n').trim();
+  return TIDY_WORK_RE.test(s) ? s.replace(/[ \t]+/g, ' ').replace(/ *\n */g, '\n').trim() : s.trim();
 }
+/** What tidy's replacements would change: a tab, two spaces, a space beside a line break. */
+const TIDY_WORK_RE = /\t| {2}| \n|\n /;

@@ -171,4 +171,15 @@ describe('tidy', () => {
   it('returns an empty string for blank input', () => {
     expect(tidy(' \t ')).toBe('');
   });
+  it('agrees with its two replacements on random mixes of spaces, tabs and line breaks', () => {
+    const full = (s: string) => s.replace(/[ \t]+/g, ' ').replace(/ *\n */g, '\n').trim();
+    const pool = [' ', '  ', '\t', '\n', 'a', 'ạ', '\u00A0', '\r'];
+    let seed = 11;
+    const next = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed; };
+    for (let n = 0; n < 20000; n++) {
+      let s = '';
+      for (let i = 0, len = next() % 9; i < len; i++) s += pool[next() % pool.length];
+      if (tidy(s) !== full(s)) expect(tidy(s), JSON.stringify(s)).toBe(full(s));
+    }
+  });
 });
