@@ -19,8 +19,12 @@ type Key = { kind: 'id' | 'class' | 'tag' | 'attribute'; value: string } | { kin
 
 interface Plan {
   compiled: Compiled;
-  /** The parts filed under one key, compiled together: each candidate is tested once, by its own parts only. */
-  groups: { key: Key; compiled: Compiled }[];
+  /**
+   * The parts filed under one key, compiled together: each candidate is tested once, by its own parts only.
+   * A weak key (a tag, an attribute) under a strong ancestor (".detail-tag a") is looked for only inside the
+   * elements of the ancestor's key (`scope`), not among every link of the page.
+   */
+  groups: { key: Key; scope: Key | null; compiled: Compiled }[];
 }
 
 const COMBINATORS = new Set(['descendant', 'child', 'sibling', 'adjacent', 'parent', 'column-combinator']);
@@ -52,17 +56,28 @@ const compileSelector = (selector: string) => compile<AnyNode, Element>(selector
 function planOf(selector: string): Plan {
   let plan = plans.get(selector);
   if (!plan) {
-    const parts = new Map<string, { key: Key; tokens: Selector[][] }>();
-    for (const tokens of parseSelector(selector)) {
-      let i = tokens.length;
+    const parts = new Map<string, { key: Key; scope: Key | null; tokens: Selector[][] }>();
+    const compoundStart = (tokens: Selector[], end: number) => {
+      let i = end;
       while (i > 0 && !COMBINATORS.has(tokens[i - 1]!.type)) i--;
+      return i;
+    };
+    const nameOf = (k: Key) => (k.kind === 'any' ? 'any' : `${k.kind} ${k.value}`);
+    for (const tokens of parseSelector(selector)) {
+      const i = compoundStart(tokens, tokens.length);
       const key = keyOf(tokens.slice(i));
-      const name = key.kind === 'any' ? 'any' : `${key.kind} ${key.value}`;
+      let scope: Key | null = null;
+      const before = tokens[i - 1]?.type;
+      if (key.kind !== 'id' && key.kind !== 'class' && (before === 'descendant' || before === 'child')) {
+        const outer = keyOf(tokens.slice(compoundStart(tokens, i - 1), i - 1));
+        if (outer.kind === 'id' || outer.kind === 'class') scope = outer;
+      }
+      const name = `${nameOf(key)} in ${scope ? nameOf(scope) : 'page'}`;
       const group = parts.get(name);
       if (group) group.tokens.push(tokens);
-      else parts.set(name, { key, tokens: [tokens] });
+      else parts.set(name, { key, scope, tokens: [tokens] });
     }
-    const groups = [...parts.values()].map(({ key, tokens }) => ({ key, compiled: compileSelector(stringify(tokens)) }));
+    const groups = [...parts.values()].map(({ key, scope, tokens }) => ({ key, scope, compiled: compileSelector(stringify(tokens)) }));
     plan = { compiled: compileSelector(selector), groups };
     plans.set(selector, plan);
   }
@@ -144,6 +159,21 @@ export class PageIndex {
     }
   }
 
+  /** The candidates of `key` inside the elements of `scope` (each scope element once, nested ones skipped). */
+  private scoped(key: Key, scope: Key | null): readonly Element[] {
+    if (!scope) return this.candidates(key);
+    const list = this.candidates(key);
+    const out: Element[] = [];
+    let covered = -1;
+    for (const outer of this.candidates(scope)) {
+      if (outer.startIndex! <= covered) continue;
+      const [from, to] = this.range(outer);
+      covered = to;
+      for (let i = this.startIn(list, from); i < list.length && list[i]!.startIndex! <= to; i++) out.push(list[i]!);
+    }
+    return out;
+  }
+
   /**
    * The source positions of `within`'s descendants (the whole page without it): from just after its start
    * to the start of its last descendant, the last element child's last element child and so on. (Its end
@@ -181,8 +211,8 @@ export class PageIndex {
     const [from, to] = this.range(within);
     let best: Element | null = null;
     let bestAt = Infinity;
-    for (const { key, compiled } of groups) {
-      const list = this.candidates(key);
+    for (const { key, scope, compiled } of groups) {
+      const list = this.scoped(key, scope);
       for (let i = this.startIn(list, from); i < list.length; i++) {
         const el = list[i]!;
         const at = el.startIndex!;
@@ -198,8 +228,8 @@ export class PageIndex {
     const { groups } = planOf(selector);
     const [from, to] = this.range(within);
     const found: Element[] = [];
-    for (const { key, compiled } of groups) {
-      const list = this.candidates(key);
+    for (const { key, scope, compiled } of groups) {
+      const list = this.scoped(key, scope);
       for (let i = this.startIn(list, from); i < list.length; i++) {
         const el = list[i]!;
         if (el.startIndex! > to) break;

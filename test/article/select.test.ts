@@ -70,6 +70,17 @@ describe('PageIndex', () => {
     expect(names(p.all('p, i', p.first('div')!))).toEqual(['p.x', 'p.y', 'i']);
   });
 
+  it('looks for a tag under a class only inside that class, nested boxes once, in document order', () => {
+    const html = '<a id="0">x</a><div class="box"><a id="1">1</a><div class="box"><a id="2">2</a></div><a id="3">3</a></div><a id="4">4</a><ul class="box"><li><a id="5">5</a></li></ul>';
+    const p = PageIndex.parse(html);
+    for (const sel of ['.box a', '.box > a', '.box li a', '.box a, #4', 'div.box a']) {
+      expect(p.all(sel), sel).toEqual(selectAll<AnyNode, Element>(sel, p.document));
+      expect(p.first(sel), sel).toBe(selectOne<AnyNode, Element>(sel, p.document));
+    }
+    expect(p.all('.box a').map((a) => a.attribs.id)).toEqual(['1', '2', '3', '5']);
+    expect(p.all('.box a', p.first('ul')!).map((a) => a.attribs.id)).toEqual(['5']);
+  });
+
   it('refuses a document parsed without source positions', () => {
     expect(() => new PageIndex(parseDocument('<p>x</p>'))).toThrow(/PageIndex\.parse/);
   });
