@@ -28,15 +28,14 @@ const pagesPerSecond = (fn: () => void) => pages.length / (bestMs(fn) / 1000);
 let sink = 0;
 const bare = pagesPerSecond(() => { for (const p of pages) sink += parseDocument(p.html).children.length; });
 const ours = pagesPerSecond(() => { pages.forEach((p, i) => { sink += extractArticle(p.html, { url: p.url, source: sources[i] ?? null }).text.length; }); });
-// Readability is much slower: one round of the fixtures is enough to measure it.
-const once = fixtures.length;
-const readabilityMs = bestMs(() => {
-  for (const f of fixtures) {
-    const { document } = parseHTML(f.html);
+// Readability runs over the same pages: one round of the fixtures was too few for its JIT to settle (its
+// figure moved by half between runs).
+const readability = pagesPerSecond(() => {
+  for (const p of pages) {
+    const { document } = parseHTML(p.html);
     sink += new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse()?.textContent?.length ?? 0;
   }
 });
-const readability = once / (readabilityMs / 1000);
 
 console.log(`corpus: ${pages.length} pages, ${(pages.length / fixtures.length).toFixed(0)} rounds of ${fixtures.length} fixture pages, ${(oneRound * rounds / 1e6).toFixed(1)} MB of HTML`);
 console.log(`bare htmlparser2 parse:        ${bare.toFixed(0).padStart(6)} pages/s`);
