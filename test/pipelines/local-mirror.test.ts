@@ -18,7 +18,7 @@ describe('local mirror', () => {
   it('binds 127.0.0.1 and serves at least 20 articles on the real URL schemes', () => {
     expect(mirror.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(mirror.articles.length).toBeGreaterThanOrEqual(20);
-    expect(mirror.hosts).toEqual(expect.arrayContaining(['baochinhphu.vn', 'chinhphu.vn', 'www.mpi.gov.vn']));
+    expect(mirror.hosts).toEqual(expect.arrayContaining(['baochinhphu.vn', 'chinhphu.vn', 'www.mpi.gov.vn', 'mic.gov.vn', 'mst.gov.vn', 'mof.gov.vn', 'hanoi.gov.vn', 'vnexpress.net']));
   });
   it('serves an article by Host header and path, with an ETag and 304', async () => {
     const a = mirror.articles.find((x) => x.host === 'www.mpi.gov.vn')!;
@@ -32,6 +32,20 @@ describe('local mirror', () => {
     const page1 = (await get('baochinhphu.vn', '/thoi-su.htm')).body.toString('utf8');
     expect(page1).toContain('/thoi-su/trang-2.htm');
     expect((await get('baochinhphu.vn', '/thoi-su/trang-2.htm')).status).toBe(200);
+  });
+  it('serves the listings of the new sources on their own URL schemes, paginated', async () => {
+    // mic.gov.vn: /<slug>.htm, later pages /<slug>/trang-<n>.htm; three articles in two pages.
+    const mic1 = (await get('mic.gov.vn', '/tin-tuc-su-kien.htm')).body.toString('utf8');
+    expect(mic1).toContain('/tin-tuc-su-kien/trang-2.htm');
+    const mic2 = await get('mic.gov.vn', '/tin-tuc-su-kien/trang-2.htm');
+    expect(mic2.status).toBe(200);
+    expect(mic2.body.toString('utf8')).toMatch(/-197\d+\.htm/);
+    // vnexpress.net: /<slug> without extension; mof.gov.vn: a nested path; hanoi.gov.vn: /<category>.
+    for (const [host, path] of [['vnexpress.net', '/thoi-su'], ['vnexpress.net', '/kinh-doanh'], ['mof.gov.vn', '/bo-tai-chinh/tin-tuc-tai-chinh'], ['hanoi.gov.vn', '/tin-so-nganh'], ['mst.gov.vn', '/tin-tuc-su-kien.htm']] as const) {
+      const page = (await get(host, path)).body.toString('utf8');
+      const linked = mirror.articles.filter((a) => a.host === host && page.includes(`href="${a.path}"`));
+      expect(linked.length, `${host}${path}`).toBeGreaterThan(0);
+    }
   });
   it('serves robots.txt, a sitemap index with a gzipped sitemap, and RSS', async () => {
     expect((await get('chinhphu.vn', '/robots.txt')).body.toString()).toMatch(/Sitemap: https:\/\/chinhphu\.vn\/sitemap\.xml/);
