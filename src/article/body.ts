@@ -92,16 +92,26 @@ export function splitTrailingByline(input: readonly string[]): { paragraphs: str
   return { paragraphs, authors, credit };
 }
 
+/** The boilerplate selectors and a profile's own, as one selector list: built once per profile. */
+const chromeSelectors = new Map<readonly string[] | undefined, string>();
+function chromeSelector(remove: readonly string[] | undefined): string {
+  let selector = chromeSelectors.get(remove);
+  if (selector === undefined) {
+    selector = [...BOILERPLATE_SELECTORS, ...(remove ?? [])].join(', ');
+    chromeSelectors.set(remove, selector);
+  }
+  return selector;
+}
+
 export function readBody(
   page: PageIndex,
   root: Element,
   options: { remove?: readonly string[]; baseUrl?: string | null } = {},
 ): BodyRead {
   const images = readImages(page, root, options.baseUrl ?? null);
-  const selectors = [...BOILERPLATE_SELECTORS, ...(options.remove ?? [])];
   // The chrome is found in one query of all the selectors together and skipped while reading: a query per
   // selector on a copy of the body walked it some thirty times.
-  const skip = new Set<AnyNode>(page.all(selectors.join(', '), root));
+  const skip = new Set<AnyNode>(page.all(chromeSelector(options.remove), root));
   const lines: string[] = [''];
   blockText(root.children, lines, skip);
   let paragraphs = lines.map(oneLine).filter((l) => l && !isBoilerplateParagraph(l));

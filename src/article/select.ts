@@ -118,6 +118,8 @@ export class PageIndex {
    * Indexes a document parsed with source positions, dropping the subtrees nested deeper than MAX_DEPTH.
    */
   constructor(readonly document: Document) {
+    this.byAttribute.set('class', []);
+    this.byAttribute.set('id', []);
     const cut: Element[] = [];
     this.visit(document, 0, cut);
     for (const el of cut) removeElement(el);
@@ -131,6 +133,9 @@ export class PageIndex {
       this.elements.push(child);
       push(this.byTag, child.name, child);
       const cls = child.attribs.class;
+      // Class and id are the attributes most asked about ("[class*=share]"): filed here, not on first use.
+      if (cls !== undefined) this.withAttribute('class').push(child);
+      if (child.attribs.id !== undefined) this.withAttribute('id').push(child);
       if (cls) {
         if (!/\s/.test(cls)) push(this.byClass, cls, child);
         else for (const c of new Set(cls.split(/\s+/))) if (c) push(this.byClass, c, child);
@@ -141,18 +146,20 @@ export class PageIndex {
     }
   }
 
+  private withAttribute(name: 'class' | 'id'): Element[] {
+    return this.byAttribute.get(name)!;
+  }
+
   private candidates(key: Key): readonly Element[] {
     switch (key.kind) {
       case 'id': return this.byId.get(key.value) ?? [];
       case 'class': return this.byClass.get(key.value) ?? [];
       case 'tag': return this.byTag.get(key.value) ?? [];
       case 'attribute': {
-        let list = this.byAttribute.get(key.value);
-        if (!list) {
-          const name = key.value;
-          list = this.elements.filter((el) => el.attribs[name] !== undefined);
-          this.byAttribute.set(name, list);
-        }
+        const name = key.value;
+        if (this.byAttribute.has(name)) return this.byAttribute.get(name)!;
+        const list = this.elements.filter((el) => el.attribs[name] !== undefined);
+        this.byAttribute.set(name, list);
         return list;
       }
       default: return this.elements;
