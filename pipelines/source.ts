@@ -17,7 +17,7 @@ export interface ArticleSelectors {
   body: string;
   tags?: string;
   category?: string;
-  /** Selectors removed from the body before reading it: related boxes, captions, share bars. */
+  /** Selectors left out of the body and the lead when reading them: related boxes, captions, share bars, datelines. */
   remove?: string[];
 }
 

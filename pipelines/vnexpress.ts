@@ -28,7 +28,7 @@ export default validateSource({
     body: 'article.fck_detail',
     tags: '.tags .item-tag a',
     category: 'ul.breadcrumb li:first-child a',
-    remove: ['figure', 'figcaption', '.tplCaption', 'p.Image', '.box_embed_video', '.box-tinlienquanv2', '.box_brief_info'],
+    remove: ['figure', 'figcaption', '.tplCaption', 'p.Image', '.box_embed_video', '.box-tinlienquanv2', '.box_brief_info', '.location-stamp'],
   },
   pacing: { delayMs: 1000, concurrency: 1 },
 });

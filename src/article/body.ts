@@ -92,6 +92,17 @@ export function splitTrailingByline(input: readonly string[]): { paragraphs: str
   return { paragraphs, authors, credit };
 }
 
+/**
+ * The text of one element (a lead) on one line, without the profile's `remove` elements: VnExpress's lead
+ * opens with a dateline element ("Hà Nội") that the page's style, not its text, separates from the lead.
+ */
+export function readLine(page: PageIndex, el: Element, remove: readonly string[] | undefined): string {
+  const skip = new Set<AnyNode>(remove?.length ? page.all(remove.join(', '), el) : []);
+  const lines: string[] = [''];
+  blockText(el.children, lines, skip);
+  return oneLine(lines.join(' '));
+}
+
 /** The boilerplate selectors and a profile's own, as one selector list: built once per profile. */
 const chromeSelectors = new Map<readonly string[] | undefined, string>();
 function chromeSelector(remove: readonly string[] | undefined): string {

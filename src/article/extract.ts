@@ -7,7 +7,7 @@ import { textContent } from 'domutils';
 import type { Article } from '../types.js';
 import { sourceForUrl, type SourceDefinition } from '../../pipelines/source.js';
 import { readMeta, dateFromUrl } from './metadata.js';
-import { readBody, isBoilerplateParagraph } from './body.js';
+import { readBody, readLine, isBoilerplateParagraph } from './body.js';
 import { findMainContent } from './generic.js';
 import { PageIndex } from './select.js';
 import { CREDIT_RE } from './boilerplate.js';
@@ -114,7 +114,8 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Arti
   // The lead (sapo): the profile's selector (a profile without one says the site has no lead apart from the
   // body), else, on pages of unknown sites, an element whose class says it is one ("singular-sapo",
   // "article-lead", "summary") with a sentence's worth of text.
-  const lead = (profile ? firstText(page, profile.lead) : genericLead(page)) || null;
+  const leadEl = profile?.lead ? page.first(profile.lead) : null;
+  const lead = (profile ? leadEl && readLine(page, leadEl, profile.remove) : genericLead(page)) || null;
   const paragraphs = [...body.paragraphs];
   if (lead && !isBoilerplateParagraph(lead) && !paragraphs.some((p) => p.includes(lead.slice(0, 60)))) paragraphs.unshift(lead);
   const text = paragraphs.join('\n\n');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readBody, splitTrailingByline, isBoilerplateParagraph } from '../../src/article/body.js';
+import { readBody, readLine, splitTrailingByline, isBoilerplateParagraph } from '../../src/article/body.js';
 import { PageIndex } from '../../src/article/select.js';
 
 describe('readBody', () => {
@@ -12,6 +12,12 @@ describe('readBody', () => {
     expect(r.paragraphs).toEqual(['Đoạn một đậm và liên kết.', 'Tiêu đề phụ', 'Đoạn hai', 'dòng tiếp']);
     expect(r.authors).toEqual(['Kiều Nga', 'Duy Linh']);
     expect(r.images).toEqual([{ src: 'https://baochinhphu.vn/a.jpg', caption: 'Thủ tướng phát biểu - Ảnh: VGP/Nhật Bắc' }]);
+  });
+  it('reads a lead on one line without the elements a profile leaves out', () => {
+    const page = PageIndex.parse('<p class="description"><span class="location-stamp">Hà Nội</span>Kinh tế năm 2024 <b>tăng</b>\n  7,09%.</p>');
+    const lead = page.first('.description')!;
+    expect(readLine(page, lead, ['.location-stamp'])).toBe('Kinh tế năm 2024 tăng 7,09%.');
+    expect(readLine(page, lead, undefined)).toBe('Hà NộiKinh tế năm 2024 tăng 7,09%.');
   });
   it('a source credit at the end is a credit, not text', () => {
     expect(splitTrailingByline(['Nội dung bài.', 'Bảo Linh', 'Theo TTXVN'])).toEqual({ paragraphs: ['Nội dung bài.'], authors: ['Bảo Linh'], credit: 'Theo TTXVN' });

@@ -26,6 +26,7 @@ describe.each(fixtures.map((f) => [`${f.host}/${f.slug}`, f] as const))('%s', (_
     expect(article.authors).toEqual(expected.authors);
     expect(article.lang).toBe('vi');
     if (expected.credit) expect(article.credit).toBe(expected.credit);
+    if (expected.lead !== undefined) expect(article.lead).toBe(expected.lead);
   });
   it('keeps the body and drops the chrome', () => {
     for (const s of expected.mustContain) expect(article.text).toContain(s);
