@@ -4,7 +4,7 @@
  * mode (trực tuyến, trực tiếp kết hợp trực tuyến) and the place. Mentions of one meeting are merged.
  */
 import type { Meeting, MeetingMode, Official, Span } from '../types.js';
-import { MEETING_KINDS, MODE_PHRASES, ORDINAL_WORDS, VERB_KINDS } from './data/meetings.js';
+import { BOUND_BEFORE, MEETING_KINDS, MODE_PHRASES, ORDINAL_WORDS, VERB_KINDS } from './data/meetings.js';
 import { ROMAN } from '../text/data/numbers.js';
 import { alternation, matchWords } from '../text/regex.js';
 import { datesWithin, findDates, type DateMention, type RefDate } from '../text/dates.js';
@@ -12,6 +12,14 @@ import { splitSentences, sentenceAt, type Sentence } from '../text/sentences.js'
 import { matchOrganizationAt, matchHeadAt, findOrganizations, type OrgMatch } from './organizations.js';
 import { foldKey } from '../text/normalize.js';
 import { textOutside } from '../text/spans.js';
+
+/** Whether the kind form's first syllable belongs to the word before it ("Quốc hội thảo luận"). */
+function boundToWordBefore(form: string, before: string): boolean {
+  const words = BOUND_BEFORE[form.split(/\s+/)[0]!.toLowerCase()];
+  if (!words) return false;
+  const previous = /(\p{L}+)\s+$/u.exec(before)?.[1]?.toLowerCase();
+  return previous !== undefined && words.includes(previous);
+}
 
 const KIND_BY_FORM = new Map(MEETING_KINDS.flatMap((k) => k.forms.map((f) => [f, k.kind] as const)));
 const KIND_RE = new RegExp(String.raw`(${alternation(KIND_BY_FORM.keys())})(?![\p{L}\p{N}])`, 'giu');
@@ -110,6 +118,7 @@ export function extractMeetings(text: string, ctx: MeetingContext = {}): Meeting
   for (const m of matchWords(KIND_RE, text)) {
     const before = text.slice(Math.max(0, m.index - 12), m.index);
     if (GENERIC_BEFORE_RE.test(before) && !/(?:cuộc|buổi)\s*$/iu.test(before)) continue;
+    if (boundToWordBefore(m[1]!, before)) continue;
     const kind = KIND_BY_FORM.get(m[1]!.toLowerCase()) ?? m[1]!.toLowerCase();
     const sentence = sentenceAt(sentences, m.index);
     if (!sentence) continue;

@@ -20,6 +20,10 @@ describe('extractMeetings', () => {
     expect(m.map((x) => [x.ordinal, x.date, x.chair])).toEqual([[12, '2022-07-12', 'Vương Đình Huệ'], [11, null, null]]);
     expect(m[0]!.body).toBe('Ủy ban Thường vụ Quốc hội');
   });
+  it('"Quốc hội thảo luận" is the National Assembly discussing, not a "hội thảo"', () => {
+    expect(meetings('Sáng 25/10, Quốc hội thảo luận ở tổ về dự án Luật Viễn thông (sửa đổi).', '2023-10-25')).toEqual([]);
+    expect(meetings('Chiều 3/4, Bộ Khoa học và Công nghệ tổ chức Hội thảo về trí tuệ nhân tạo.', '2025-04-03').map((m) => m.kind)).toEqual(['hội thảo']);
+  });
   it('plural mentions name no meeting', () => {
     expect(meetings('Các hội nghị đã được tổ chức nhiều lần.', '2022-01-01')).toEqual([]);
   });

@@ -35,6 +35,14 @@ export const MEETING_KINDS: readonly MeetingKind[] = [
   { kind: 'làm việc', forms: ['làm việc với'], example: 'làm việc với UBND tỉnh Phú Thọ vào ngày 14/9' },
 ];
 
+/**
+ * Words that end with a kind's first syllable: "Quốc hội thảo luận" is "Quốc hội" + "thảo luận" (the
+ * National Assembly discussed), not a "hội thảo". A kind form is not read after them.
+ */
+export const BOUND_BEFORE: Readonly<Record<string, readonly string[]>> = {
+  'hội': ['quốc', 'xã', 'cơ', 'hiệp', 'giáo'],
+};
+
 /** Kinds written as a verb: they name a meeting only with a day of their own. */
 export const VERB_KINDS: ReadonlySet<string> = new Set(['làm việc']);
 
