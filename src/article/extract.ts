@@ -2,7 +2,6 @@
  * Page → Article. The source's site profile (selectors in pipelines/) is tried first; when it no longer
  * matches (a redesign) that is reported in `warnings` and the generic scorer takes over.
  */
-import { load } from 'cheerio/slim';
 import { textContent } from 'domutils';
 import type { Article } from '../types.js';
 import { sourceForUrl, type SourceDefinition } from '../../pipelines/source.js';
@@ -60,8 +59,8 @@ const DOCUMENT_NUMBER_RE = /\d+\s?\/\s?(?:\d{4}\s?\/\s?)?\p{Lu}{2,}|(?<![\p{L}])
 
 export function extractArticle(html: string, options: ExtractOptions = {}): Article {
   const url = options.url ?? null;
-  // Parsed by htmlparser2 and read through the page index; cheerio wraps the document only for the generic
-  // extractor's scoring, on pages without a profile or whose profile no longer matches.
+  // Parsed by htmlparser2 and read through the page index (cheerio's queries compile their selector at every
+  // call and walk the whole page).
   const page = PageIndex.parse(normalizeText(html.length > MAX_HTML ? html.slice(0, MAX_HTML) : html));
   const meta = readMeta(page);
   const source = options.source ?? (options.sources ? sourceForUrl(options.sources, url ?? meta.canonicalUrl ?? '') ?? null : null);
@@ -81,13 +80,12 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Arti
     if (!body) warnings.push(`site profile "${source!.id}" no longer matches: selector article.body "${profile.body}" found no article text; used the generic extractor; update pipelines/${source!.id}.ts`);
   }
   if (!body) {
-    const $ = load(page.document);
-    const root = findMainContent($);
+    const root = findMainContent(page);
     // A listing, an error page or a login wall is said to be one, not read as an (empty or wrong) article.
-    const other = pageKind($, root);
+    const other = pageKind(page, root);
     if (other) throw new NotAnArticleError(`not an article${url ? `: ${url}` : ''} is ${other.reason}`, { url: url ?? '', kind: other.kind });
     if (!root) throw new ParseError(`no article text found${url ? ` in ${url}` : ''}: the page has no paragraphs of text`, { url: url ?? '' });
-    body = readBody(page, root[0]!, { baseUrl: url });
+    body = readBody(page, root, { baseUrl: url });
   }
   const profileTitle = profile ? firstText(page, profile.title) : null;
   const title = profileTitle ?? meta.title ?? firstText(page, 'h1') ?? (tidy(page.all('title').map(textContent).join('')).replace(/\s+[-|–]\s+[^-|–]+$/, '') || null);

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { load } from 'cheerio/slim';
 import { pageKind } from '../../src/article/page-kind.js';
 import { findMainContent } from '../../src/article/generic.js';
+import { PageIndex } from '../../src/article/select.js';
 import { extractArticle } from '../../src/article/extract.js';
 import { NotAnArticleError } from '../../src/errors.js';
 
 const kindOf = (html: string) => {
-  const $ = load(html);
-  return pageKind($, findMainContent($))?.kind ?? null;
+  const page = PageIndex.parse(html);
+  return pageKind(page, findMainContent(page))?.kind ?? null;
 };
 const para = (n: number) => `<p>Đoạn văn thứ ${n} của bài viết về giải ngân vốn đầu tư công, đủ dài để là một đoạn văn thật sự trong bài báo.</p>`;
 const links = (n: number) => Array.from({ length: n }, (_, i) => `<li><a href="/tin-${i}.htm">Tin tức số ${i} về kinh tế vĩ mô</a></li>`).join('');
