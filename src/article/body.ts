@@ -3,11 +3,11 @@
  * headings stay as paragraphs, captions and chrome are dropped, and a byline at the end becomes the authors.
  */
 import type { AnyNode, Element } from 'domhandler';
-import { textContent } from 'domutils';
 import type { ArticleImage } from '../types.js';
 import { BOILERPLATE_SELECTORS, BOILERPLATE_TEXT, BYLINE_RE, CAPTION_CREDIT_RE, CREDIT_RE } from './boilerplate.js';
-import { oneLine, tidy } from '../text/normalize.js';
+import { normalizeText, oneLine, tidy } from '../text/normalize.js';
 import type { PageIndex } from './select.js';
+import { attrOf, textOf } from './dom-text.js';
 
 const BLOCK = new Set([
   'p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'blockquote', 'table',
@@ -28,17 +28,17 @@ const CAPTION = 'figcaption, .caption, .image_desc, .PhotoCMS_Caption, td.captio
 function readImages(page: PageIndex, root: Element, baseUrl: string | null): ArticleImage[] {
   const images: ArticleImage[] = [];
   for (const img of page.all('img', root)) {
-    const src = img.attribs['data-src'] ?? img.attribs.src;
+    const src = attrOf(img, 'data-src') ?? attrOf(img, 'src');
     if (!src) continue;
     // The nearest holder of the image (itself included, as cheerio's closest does).
     const holder = page.closest(img, IMAGE_HOLDER);
     let caption = '';
     if (holder) {
       const captioned = page.first(CAPTION, holder);
-      caption = captioned ? textContent(captioned) : '';
+      caption = captioned ? textOf(captioned) : '';
       if (!caption && holder.name === 'table') {
         const rows = page.all('tr', holder);
-        caption = rows.length ? textContent(rows[rows.length - 1]!) : '';
+        caption = rows.length ? textOf(rows[rows.length - 1]!) : '';
       }
     }
     let abs = src;
@@ -100,7 +100,7 @@ export function readLine(page: PageIndex, el: Element, remove: readonly string[]
   const skip = new Set<AnyNode>(remove?.length ? page.all(remove.join(', '), el) : []);
   const lines: string[] = [''];
   blockText(el.children, lines, skip);
-  return oneLine(lines.join(' '));
+  return oneLine(normalizeText(lines.join(' ')));
 }
 
 /** The boilerplate selectors and a profile's own, as one selector list: built once per profile. */
@@ -125,7 +125,7 @@ export function readBody(
   const skip = new Set<AnyNode>(page.all(chromeSelector(options.remove), root));
   const lines: string[] = [''];
   blockText(root.children, lines, skip);
-  let paragraphs = lines.map(oneLine).filter((l) => l && !isBoilerplateParagraph(l));
+  let paragraphs = lines.map((l) => oneLine(normalizeText(l))).filter((l) => l && !isBoilerplateParagraph(l));
   const { paragraphs: kept, authors, credit } = splitTrailingByline(paragraphs);
   paragraphs = kept;
   return { paragraphs, images, authors, credit };

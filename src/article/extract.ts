@@ -2,16 +2,16 @@
  * Page → Article. The source's site profile (selectors in pipelines/) is tried first; when it no longer
  * matches (a redesign) that is reported in `warnings` and the generic scorer takes over.
  */
-import { textContent } from 'domutils';
 import type { Article } from '../types.js';
 import { sourceForUrl, type SourceDefinition } from '../../pipelines/source.js';
 import { readMeta, dateFromUrl } from './metadata.js';
 import { readBody, readLine, isBoilerplateParagraph } from './body.js';
 import { findMainContent } from './generic.js';
 import { PageIndex } from './select.js';
+import { attrOf, textOf } from './dom-text.js';
 import { CREDIT_RE } from './boilerplate.js';
 import { parseDateTime } from '../text/dates.js';
-import { normalizeText, oneLine, tidy } from '../text/normalize.js';
+import { oneLine, tidy } from '../text/normalize.js';
 import { detectLang } from '../text/lang.js';
 import { NotAnArticleError, ParseError } from '../errors.js';
 import { pageKind } from './page-kind.js';
@@ -31,7 +31,7 @@ export const MAX_HTML = 10 * 1024 * 1024;
 const firstText = (page: PageIndex, selector: string | undefined): string | null => {
   if (!selector) return null;
   const el = page.first(selector);
-  const t = el ? oneLine(textContent(el)) : '';
+  const t = el ? oneLine(textOf(el)) : '';
   return t || null;
 };
 
@@ -40,8 +40,8 @@ function bylineDate(page: PageIndex): string | null {
   const candidates = page.all('[class*="date"], [class*="time"], [class*="publish"], [class*="meta"], time')
     .filter((el) => !page.closest(el, NOT_BYLINE));
   for (const el of candidates) {
-    const datetime = el.attribs.datetime;
-    const text = (datetime ?? textContent(el)).replace(/\s+/g, ' ');
+    const datetime = attrOf(el, 'datetime');
+    const text = (datetime ?? textOf(el)).replace(/\s+/g, ' ');
     // A byline is short and names no document: "Nghị định 42/2022/NĐ-CP ngày 24/6/2022" in an element whose
     // class says "meta" is a document's date, not the article's.
     if (!datetime && (text.length > 80 || DOCUMENT_NUMBER_RE.test(text))) continue;
@@ -61,7 +61,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Arti
   const url = options.url ?? null;
   // Parsed by htmlparser2 and read through the page index (cheerio's queries compile their selector at every
   // call and walk the whole page).
-  const page = PageIndex.parse(normalizeText(html.length > MAX_HTML ? html.slice(0, MAX_HTML) : html));
+  const page = PageIndex.parse(html.length > MAX_HTML ? html.slice(0, MAX_HTML) : html);
   const meta = readMeta(page);
   const source = options.source ?? (options.sources ? sourceForUrl(options.sources, url ?? meta.canonicalUrl ?? '') ?? null : null);
   const warnings: string[] = [];
@@ -88,7 +88,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Arti
     body = readBody(page, root, { baseUrl: url });
   }
   const profileTitle = profile ? firstText(page, profile.title) : null;
-  const title = profileTitle ?? meta.title ?? firstText(page, 'h1') ?? (tidy(page.all('title').map(textContent).join('')).replace(/\s+[-|–]\s+[^-|–]+$/, '') || null);
+  const title = profileTitle ?? meta.title ?? firstText(page, 'h1') ?? (tidy(textOf(page.all('title'))).replace(/\s+[-|–]\s+[^-|–]+$/, '') || null);
   if (profile && !profileTitle) warnings.push(`site profile "${source!.id}": selector article.title "${profile.title}" matched nothing`);
   let publishedAt = meta.publishedAt;
   if (!publishedAt && profile) {
@@ -117,7 +117,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Arti
   const paragraphs = [...body.paragraphs];
   if (lead && !isBoilerplateParagraph(lead) && !paragraphs.some((p) => p.includes(lead.slice(0, 60)))) paragraphs.unshift(lead);
   const text = paragraphs.join('\n\n');
-  const tags = profile?.tags ? page.all(profile.tags).map((el) => tidy(textContent(el))).filter(Boolean) : meta.tags;
+  const tags = profile?.tags ? page.all(profile.tags).map((el) => tidy(textOf(el))).filter(Boolean) : meta.tags;
   const category = (profile?.category && firstText(page, profile.category)) ?? meta.section;
   const langAttr = meta.lang === 'vi' || meta.lang === 'en' ? meta.lang : null;
   return {
@@ -149,7 +149,7 @@ const LEAD_SELECTOR = '[class*="sapo"], [class*="lead"], [class*="summary"], [cl
 function genericLead(page: PageIndex): string | null {
   for (const el of page.all(LEAD_SELECTOR)) {
     if (el.name === 'meta') continue;
-    const t = tidy(textContent(el));
+    const t = tidy(textOf(el));
     if (t.length >= 60 && t.length <= 1200) return t;
   }
   return null;

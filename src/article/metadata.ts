@@ -3,7 +3,7 @@
  * visible byline (read by the caller through the site profile), then a date embedded in the URL. Dates are
  * never taken from related-article lists, comments or scripts other than JSON-LD.
  */
-import { textContent } from 'domutils';
+import { attrOf, textOf } from './dom-text.js';
 import type { PageIndex } from './select.js';
 import { parseDateTime } from '../text/dates.js';
 import { tidy } from '../text/normalize.js';
@@ -35,7 +35,7 @@ const ARTICLE_TYPES = /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNews
 function jsonLdArticle(page: PageIndex): JsonLdArticle | null {
   for (const el of page.all('script[type="application/ld+json"]')) {
     let data: unknown;
-    try { data = JSON.parse(textContent(el)); } catch { continue; }
+    try { data = JSON.parse(textOf(el)); } catch { continue; }
     const items: unknown[] = Array.isArray(data) ? data : [data];
     for (const item of items.flatMap((x) => (x && typeof x === 'object' && '@graph' in x ? (x as { '@graph': unknown[] })['@graph'] : [x]))) {
       if (!item || typeof item !== 'object') continue;
@@ -66,7 +66,7 @@ function metaTags(page: PageIndex): (key: string) => string | null {
       const value = el.attribs[attr];
       if (value === undefined) continue;
       const key = `${attr}=${value}`;
-      if (!byKey.has(key)) byKey.set(key, el.attribs.content);
+      if (!byKey.has(key)) byKey.set(key, attrOf(el, 'content'));
     }
   }
   return (key) => {
@@ -75,12 +75,18 @@ function metaTags(page: PageIndex): (key: string) => string | null {
   };
 }
 
+/** An attribute of the first element the selector matches, normalized. */
+function attrOfFirst(page: PageIndex, selector: string, name: string): string | undefined {
+  const el = page.first(selector);
+  return el ? attrOf(el, name) : undefined;
+}
+
 export function readMeta(page: PageIndex): PageMeta {
   const ld = jsonLdArticle(page);
   const tag = metaTags(page);
   const published = ld?.datePublished ?? tag('property=article:published_time') ?? tag('itemprop=datePublished')
     ?? tag('name=pubdate') ?? tag('name=publishdate') ?? tag('name=article:published_time')
-    ?? page.first('article time[datetime], time[itemprop="datePublished"]')?.attribs.datetime ?? null;
+    ?? attrOfFirst(page, 'article time[datetime], time[itemprop="datePublished"]', 'datetime') ?? null;
   const updated = ld?.dateModified ?? tag('property=article:modified_time') ?? tag('itemprop=dateModified') ?? null;
   const siteName = tag('property=og:site_name');
   const publisherNames = [siteName, tag('name=copyright'), tag('name=application-name'), tag('name=apple-mobile-web-app-title')]
@@ -100,7 +106,7 @@ export function readMeta(page: PageIndex): PageMeta {
     updatedAt: updated ? parseDateTime(updated) : null,
     authors,
     description: tag('property=og:description') ?? tag('name=description'),
-    canonicalUrl: page.first('link[rel="canonical"]')?.attribs.href ?? tag('property=og:url'),
+    canonicalUrl: attrOfFirst(page, 'link[rel="canonical"]', 'href') ?? tag('property=og:url'),
     section: ld?.articleSection ?? tag('property=article:section'),
     tags,
     lang: page.first('html')?.attribs.lang?.slice(0, 2).toLowerCase() ?? null,

@@ -5,6 +5,7 @@
  */
 import type { Element } from 'domhandler';
 import { textContent } from 'domutils';
+import { textOf } from './dom-text.js';
 import type { PageIndex } from './select.js';
 import type { PageKind } from '../errors.js';
 import { tidy } from '../text/normalize.js';
@@ -40,7 +41,7 @@ export function pageKind(page: PageIndex, main: Element | null): { kind: PageKin
   }
   const title = page.first('title');
   const h1 = page.first('h1');
-  const heading = tidy(`${title ? textContent(title) : ''} ${h1 ? textContent(h1) : ''}`);
+  const heading = tidy(`${title ? textOf(title) : ''} ${h1 ? textOf(h1) : ''}`);
   if (ERROR_TITLE_RE.test(heading) && text.chars < 800) {
     return { kind: 'error', reason: `an error page ("${heading.slice(0, 60)}")` };
   }
