@@ -343,7 +343,7 @@ function readSubject(left: string): { subject: string; verb: string; comparison:
  * statistical periods (a month, a quarter, a half, cumulative months, "đến hết ngày …") do; a bare year does
  * not, since "năm 2015" in passing rarely scopes what follows.
  */
-function periodFor(s: string, dates: readonly DateMention[], numSpan: Span, frame: string | null, [cs, ce]: Span): { period: string | null; framing: boolean } {
+function periodFor(s: string, dates: readonly DateMention[], numSpan: Span, frame: string | null, [cs, ce]: Span, publishedOn: string | null): { period: string | null; framing: boolean } {
   const [semiStart, semiEnd] = semicolonPart(s, numSpan);
   const usable = dates.filter((d) => periodOf(d) && !isOtherTime(s, d));
   const nearest = (list: readonly DateMention[]): DateMention | null => {
@@ -358,9 +358,13 @@ function periodFor(s: string, dates: readonly DateMention[], numSpan: Span, fram
   // In the clause, either side; beyond it, what came earlier in the sentence (a period opening the sentence
   // frames the rest) before what comes later in the ";"-part (a later clause's period rarely reaches back).
   // Beyond the clause, an aside in parentheses dates only what is inside it.
-  const found = nearest(usable.filter((d) => d.span[0] >= cs && d.span[1] <= ce))
-    ?? nearest(usable.filter((d) => d.span[1] <= numSpan[0] && !inAside(s, d.span, numSpan)))
-    ?? nearest(usable.filter((d) => d.span[0] >= semiStart && d.span[1] <= semiEnd && !inAside(s, d.span, numSpan)));
+  // A period after the number that a figure of its own follows belongs to that figure: "quý II tăng 7,25% và
+  // quý III tăng 7,43%".
+  const own = usable.filter((d) => d.span[1] <= numSpan[0] || !NEXT_ITEM_RE.test(s.slice(numSpan[1], d.span[0]))
+    || !FIGURE_FOLLOWS_RE.test(s.slice(d.span[1], d.span[1] + 40)));
+  const found = nearest(own.filter((d) => d.span[0] >= cs && d.span[1] <= ce))
+    ?? nearest(own.filter((d) => d.span[1] <= numSpan[0] && !inAside(s, d.span, numSpan)))
+    ?? nearest(own.filter((d) => d.span[0] >= semiStart && d.span[1] <= semiEnd && !inAside(s, d.span, numSpan)));
   // "(cùng kỳ năm 2016 tăng 19,5%)": a clause about the same period of another year. Its period is the one
   // the sentence reports (or the frame), moved to that year.
   const sameTime = dates.find((d) => d.kind === 'year' && d.span[0] >= cs && d.span[1] <= numSpan[0]
@@ -383,7 +387,27 @@ function periodFor(s: string, dates: readonly DateMention[], numSpan: Span, fram
     // In a month's report ("Kinh tế tháng 1/2025 …"), the running total of that month.
     if (frame && /^\d{4}-\d{2}$/.test(frame) && found.value.startsWith(frame)) return { period: dayRange(`${frame}-01`, found.value), framing: true };
   }
-  return { period: periodOf(found), framing: isFramingPeriod(s, found) };
+  return { period: inFrameYear(found, frame, publishedOn), framing: isFramingPeriod(s, found) };
+}
+
+/** Between a figure and the next item of a list: its unit, then "và" or a comma ("% và ", " USD, "). */
+const NEXT_ITEM_RE = /^\s*[^\s\d,;]{0,12}\s*(?:,|;|và|,\s*và)\s*$/u;
+/** A figure right after a period, before any punctuation: " tăng 7,43%". */
+const FIGURE_FOLLOWS_RE = /^[^\d;,.:()]{0,30}?\d/u;
+
+/**
+ * A period written without its year ("quý I", "cả năm") took the publication year. When that period had not
+ * yet ended at publication and the paragraph is framed by an earlier year ("Kinh tế Việt Nam năm 2024 tăng
+ * 7,09%", "GDP quý IV/2024", published in January 2025), it is the framing year's: a figure reported for it
+ * is the review of a period that has ended.
+ */
+function inFrameYear(found: DateMention, frame: string | null, publishedOn: string | null): string | null {
+  const period = periodOf(found);
+  if (!period || !found.inferred || !frame || !publishedOn || !/^\d{4}(?:-(?:Q[1-4]|H[12]|\d{2}))?$/.test(period)) return period;
+  const frameYear = frame.slice(0, 4);
+  if (!/^\d{4}$/.test(frameYear) || period.slice(0, 4) <= frameYear) return period;
+  const ends = periodBounds(period)?.[1];
+  return ends && ends > publishedOn.slice(0, 10) ? frameYear + period.slice(4) : period;
 }
 
 /** Whether `span` lies in a parenthesized aside that does not hold `num`. */
@@ -596,7 +620,7 @@ export function extractClaims(text: string, ctx: ClaimContext = {}): Claim[] {
     for (let i = 0; i < numbers.length; i++) {
       const n = numbers[i]!;
       const near = dates.length > 8 ? dates.filter((d) => d.span[1] >= n.span[0] - 3 * CLAUSE_WINDOW && d.span[0] <= n.span[1] + 3 * CLAUSE_WINDOW) : dates;
-      const claim = readClaim(s, from, n, numbers[i + 1], near, prevSubject, frame, prevUnit, marks);
+      const claim = readClaim(s, from, n, numbers[i + 1], near, prevSubject, frame, prevUnit, marks, ctx.publishedOn ?? null);
       if (claim) claim.claim.source = source === undefined ? (source = sourceOf(s, from, ctx.officials ?? [])) : source;
       if (!claim) continue;
       if (!UNIT_BY_WRITTEN.has(claim.claim.unit) && claim.claim.unit !== 'hạng') prevUnit = claim.claim.unit;
@@ -648,7 +672,7 @@ function headlinePeriod(title: string | null, ref: RefDate): { period: string; s
 
 function readClaim(
   s: string, from: number, n: NumberMention, next: NumberMention | undefined, dates: readonly DateMention[], prevSubject: string, frame: string | null,
-  prevUnit: string | null = null, marks: readonly number[] = clauseMarks(s),
+  prevUnit: string | null = null, marks: readonly number[] = clauseMarks(s), publishedOn: string | null = null,
 ): { claim: Claim; subject: string; frame: string | null; clauseStart: number } | null {
   // Only the words right before a number decide its qualifier, direction and rank: look at a short window,
   // not the whole sentence, so that these end-anchored patterns stay cheap on long sentences.
@@ -688,7 +712,7 @@ function readClaim(
   const parts = rank
     ? { metric: metricForRank(s, n), keyText: metricForRank(s, n), subject: '', comparison: null }
     : composeMetric(s, n, q.length, unit, dates, prevSubject, clause);
-  const resolved = periodFor(s, dates, n.span, frame, clause);
+  const resolved = periodFor(s, dates, n.span, frame, clause, publishedOn);
   const [cs, ce] = clause;
   return {
     frame: resolved.framing ? resolved.period : null,

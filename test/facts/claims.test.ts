@@ -144,3 +144,20 @@ describe('claim sources', () => {
     expect(sources('Doanh thu của Tập đoàn Điện lực Việt Nam đạt 400 nghìn tỷ đồng.')).toEqual([[4e14, null]]);
   });
 });
+
+describe('periods written without their year', () => {
+  const periods = (text: string, publishedOn: string) => claims(text, publishedOn).map((c) => [c.value, c.period]);
+  it('a list of quarters gives each figure its own quarter, not the next item\'s', () => {
+    expect(periods('Năm 2024, GDP quý I tăng 5,98%, quý II tăng 7,25% và quý III tăng 7,43%.', '2024-12-29'))
+      .toEqual([[5.98, '2024-Q1'], [7.25, '2024-Q2'], [7.43, '2024-Q3']]);
+  });
+  it('in a review of the past year published in January, they are that year\'s', () => {
+    const text = 'GDP quý IV/2024 ước tăng 7,55%, cao nhất trong năm.\n\nTăng trưởng quý sau cao hơn quý trước: quý I tăng 5,98%, quý III tăng 7,43%. Tính chung cả năm, xuất khẩu tăng 14,3%.';
+    expect(periods(text, '2025-01-06')).toEqual([[7.55, '2024-Q4'], [5.98, '2024-Q1'], [7.43, '2024-Q3'], [14.3, '2024']]);
+  });
+  it('keep the publication year when the paragraph has no earlier year, or the period has ended', () => {
+    expect(periods('Quý I, các bộ phấn đấu giải ngân đạt 20% kế hoạch.', '2025-01-06')).toEqual([[20, '2025-Q1']]);
+    // The half-year figures released on 29 June, framed by the same year.
+    expect(periods('Năm 2024 là năm bứt phá. 6 tháng đầu năm, GDP tăng 6,42%.', '2024-06-29')).toEqual([[6.42, '2024-H1']]);
+  });
+});
