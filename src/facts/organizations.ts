@@ -2,7 +2,7 @@
  * Recognizing organization names in running text: the gazetteer first (ministries and bodies with their
  * abbreviations), then a head word ("Cục", "Ủy ban", "Sở") and what follows it up to a stop word.
  */
-import { BODIES, MINISTRIES, ORG_ABBREVIATIONS, ORG_HEADS, PROVINCES_MERGED_2025, type Organization } from './data/organizations.js';
+import { BODIES, MINISTRIES, ORG_ABBREVIATIONS, ORG_HEADS, PROVINCES_2025, PROVINCES_MERGED_2025, type Organization } from './data/organizations.js';
 import { alternation, matchWords } from '../text/regex.js';
 import { FAMILY_NAMES } from './data/people.js';
 
@@ -56,6 +56,24 @@ const PLACE_WORDS_RE = /^\s+(tỉnh|thành phố|TP\.?|huyện|quận|thị xã|
 const PLACE_START = new Set(['tỉnh', 'thành', 'TP', 'TP.', 'huyện', 'quận', 'xã', 'phường', 'đặc']);
 const TERM_RE = /^\s+(khóa|khoá|nhiệm kỳ)\s+([IVXLC]+|\d{1,2})(?![\p{L}\p{N}])/u;
 const FAMILY = new Set(FAMILY_NAMES);
+/** Province and city names as written after "tỉnh" or "thành phố", longest first. */
+const PROVINCE_NAMES = [...PROVINCES_2025.map((p) => p.replace(/^Thành phố /, '')), ...Object.keys(PROVINCES_MERGED_2025), 'Thừa Thiên Huế']
+  .sort((a, b) => b.length - a.length);
+
+/**
+ * The place in "UBND tỉnh Quảng Ninh Cao Tường Huy": a province's name when one is written (the person's
+ * name follows it); else the capitalized words up to a family name that another capitalized word follows
+ * ("huyện Đông Anh Nguyễn Văn A"). A family name opening the place is part of it ("Hà Nội", "quận Lê Chân").
+ */
+export function placeName(kind: string, words: string): string {
+  if (/^(?:tỉnh|thành phố|TP\.?)$/.test(kind)) {
+    const province = PROVINCE_NAMES.find((p) => words === p || words.startsWith(`${p} `));
+    if (province) return province;
+  }
+  const parts = [...words.matchAll(/\S+/g)];
+  for (let i = 1; i < parts.length - 1; i++) if (FAMILY.has(parts[i]![0])) return words.slice(0, parts[i]!.index).trimEnd();
+  return words;
+}
 
 const ABBREVIATION_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(Object.keys(ORG_ABBREVIATIONS))})(?![\\p{L}\\p{N}])`, 'gu');
 
@@ -151,8 +169,9 @@ export function matchOrganizationAt(text: string, at: number): OrgMatch | null {
   }
   const place = PLACE_WORDS_RE.exec(text.slice(end, end + 60));
   if (place && (!known || /^(?:Ủy ban|UBND|HĐND|Sở|Hội đồng)/.test(name))) {
-    end += place[0].length;
-    name += ` ${/^TP\.?$/.test(place[1]!) ? 'thành phố' : place[1]} ${place[2]}`;
+    const written = placeName(place[1]!, place[2]!);
+    end += place[0].length - place[2]!.length + written.length;
+    name += ` ${/^TP\.?$/.test(place[1]!) ? 'thành phố' : place[1]} ${written}`;
   }
   const term = TERM_RE.exec(text.slice(end, end + 20));
   if (term) {

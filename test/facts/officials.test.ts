@@ -117,3 +117,17 @@ describe('splitTitle', () => {
     expect(splitTitle('Đại tướng')).toEqual({ post: 'Đại tướng', organization: null });
   });
 });
+
+describe('local officials: the place ends where the person\'s name begins', () => {
+  it('reads the province of a people\'s committee and of a Party committee', () => {
+    expect(people('Chủ tịch UBND thành phố Hà Nội Trần Sỹ Thanh phát biểu.')).toEqual([['Trần Sỹ Thanh', ['Chủ tịch Ủy ban nhân dân thành phố Hà Nội']]]);
+    expect(people('Chủ tịch UBND tỉnh Quảng Ninh Cao Tường Huy cho biết.')).toEqual([['Cao Tường Huy', ['Chủ tịch Ủy ban nhân dân tỉnh Quảng Ninh']]]);
+    expect(people('Phó Chủ tịch UBND TP Hồ Chí Minh Võ Văn Hoan cho biết.')).toEqual([['Võ Văn Hoan', ['Phó Chủ tịch Ủy ban nhân dân TP Hồ Chí Minh']]]);
+    expect(people('Bí thư Thành ủy Hà Nội Đinh Tiến Dũng phát biểu.')).toEqual([['Đinh Tiến Dũng', ['Bí thư Thành ủy Hà Nội']]]);
+    expect(people('Bí thư Tỉnh ủy Quảng Ninh, ông Vũ Đại Thắng cho biết.')).toEqual([['Vũ Đại Thắng', ['Bí thư Tỉnh ủy Quảng Ninh']]]);
+  });
+  it('ends a district\'s name at a family name that starts a person\'s, and keeps one that starts the place', () => {
+    expect(people('Chủ tịch UBND huyện Đông Anh Nguyễn Xuân Linh phát biểu.')).toEqual([['Nguyễn Xuân Linh', ['Chủ tịch Ủy ban nhân dân huyện Đông Anh']]]);
+    expect(people('Chủ tịch UBND quận Lê Chân Nguyễn Văn Hải phát biểu.')).toEqual([['Nguyễn Văn Hải', ['Chủ tịch Ủy ban nhân dân quận Lê Chân']]]);
+  });
+});
