@@ -125,6 +125,7 @@ describe('local officials: the place ends where the person\'s name begins', () =
     expect(people('Phó Chủ tịch UBND TP Hồ Chí Minh Võ Văn Hoan cho biết.')).toEqual([['Võ Văn Hoan', ['Phó Chủ tịch Ủy ban nhân dân TP Hồ Chí Minh']]]);
     expect(people('Bí thư Thành ủy Hà Nội Đinh Tiến Dũng phát biểu.')).toEqual([['Đinh Tiến Dũng', ['Bí thư Thành ủy Hà Nội']]]);
     expect(people('Bí thư Tỉnh ủy Quảng Ninh, ông Vũ Đại Thắng cho biết.')).toEqual([['Vũ Đại Thắng', ['Bí thư Tỉnh ủy Quảng Ninh']]]);
+    expect(people('Chánh Văn phòng Trung ương Đảng Nguyễn Duy Ngọc phát biểu.')).toEqual([['Nguyễn Duy Ngọc', ['Chánh Văn phòng Trung ương Đảng']]]);
   });
   it('ends a district\'s name at a family name that starts a person\'s, and keeps one that starts the place', () => {
     expect(people('Chủ tịch UBND huyện Đông Anh Nguyễn Xuân Linh phát biểu.')).toEqual([['Nguyễn Xuân Linh', ['Chủ tịch Ủy ban nhân dân huyện Đông Anh']]]);

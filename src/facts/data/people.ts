@@ -21,6 +21,7 @@ export const TITLES: readonly string[] = [
   'Tổng Bí thư', 'Chủ tịch nước', 'Phó Chủ tịch nước', 'Thường trực Ban Bí thư', 'Ủy viên Bộ Chính trị', 'Uỷ viên Bộ Chính trị',
   'Ủy viên Trung ương Đảng', 'Uỷ viên Trung ương Đảng', 'Bí thư Trung ương Đảng', 'Ủy viên Ban Chấp hành Trung ương Đảng',
   'Bí thư Tỉnh ủy', 'Bí thư Thành ủy', 'Phó Bí thư Tỉnh ủy', 'Phó Bí thư Thành ủy', 'Phó Bí thư Thường trực', 'Bí thư', 'Phó Bí thư',
+  'Chánh Văn phòng Trung ương Đảng', 'Phó Chánh Văn phòng Trung ương Đảng',
   // National Assembly
   'Chủ tịch Quốc hội', 'Phó Chủ tịch Quốc hội', 'Tổng Thư ký Quốc hội', 'Chủ nhiệm Văn phòng Quốc hội',
   'Trưởng Đoàn đại biểu Quốc hội', 'Phó Trưởng Đoàn đại biểu Quốc hội', 'Đại biểu Quốc hội', 'đại biểu Quốc hội',
