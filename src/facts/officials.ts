@@ -8,7 +8,7 @@
 import type { Official, Span } from '../types.js';
 import { ACADEMIC, FAMILY_NAMES, HONORIFICS, RANKS, TITLE_MODIFIERS, TITLES } from './data/people.js';
 import { COUNTRIES, MINISTRIES, PROVINCES_2025, PROVINCES_MERGED_2025 } from './data/organizations.js';
-import { expandAbbreviations, matchOrganizationAt, placeName } from './organizations.js';
+import { expandAbbreviations, matchOrganizationAt, matchPlaceAt, matchProvinceAt } from './organizations.js';
 import { alternation, matchWords, WE } from '../text/regex.js';
 import { canonicalKey } from '../text/normalize.js';
 import { SpanSet } from '../text/spans.js';
@@ -51,9 +51,6 @@ const MINISTRY_BARE_RE = new RegExp(
 );
 /** A country after a title makes a foreign official: "Tổng thống Hàn Quốc", "Đại sứ Nhật Bản tại Việt Nam". */
 const COUNTRY_RE = new RegExp(String.raw`\s+(${alternation(COUNTRIES)})${E}(?:\s+tại\s+Việt\s+Nam${E})?`, 'uy');
-const PLACE_RE = /\s+(tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|đặc khu)\s+(\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3})/uy;
-/** The province of a Party committee written without a place word: "Bí thư Thành ủy Hà Nội", "Tỉnh ủy Quảng Ninh". */
-const COMMITTEE_PLACE_RE = /\s+(\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3})/uy;
 const SEP_RE = /\s*(,|-|–|kiêm|:)\s*|\s+/uy;
 /** Words that may start a capitalized run but never a person's name. */
 const NOT_NAME_START = new Set(['Chính', 'Quốc', 'Nhà', 'Việt', 'Bộ', 'Ủy', 'Uỷ', 'Văn', 'Ban', 'Sở', 'Cục', 'Vụ', 'Tổng', 'Trung', 'Hội', 'Đảng', 'Nhân', 'Thành', 'Tỉnh', 'Thủ', 'Phó', 'Ngân', 'Kho', 'Tòa', 'Viện', 'Đoàn', 'Tập', 'Công', 'Theo', 'Tại', 'Trong', 'Sáng', 'Chiều', 'Ngày', 'Hà', 'Thanh']);
@@ -107,18 +104,12 @@ function parseChain(text: string, at: number, requireName: boolean): Chain | nul
             cur = parent.end;
           }
         }
-        const place = sticky(PLACE_RE, text, cur);
+        // The place of a local post ("UBND tỉnh Quảng Ninh"), or the province of a Party committee written
+        // without a place word ("Bí thư Thành ủy Hà Nội").
+        const place = matchPlaceAt(text, cur) ?? (/(?:Thành|Tỉnh) ủy$/u.test(title) ? matchProvinceAt(text, cur) : null);
         if (place) {
-          const written = placeName(place[1]!, place[2]!);
-          title += ` ${place[1]} ${written}`;
-          cur += place[0].length - place[2]!.length + written.length;
-        } else if (/(?:Thành|Tỉnh) ủy$/u.test(title)) {
-          const words = sticky(COMMITTEE_PLACE_RE, text, cur);
-          const province = words ? placeName('tỉnh', words[1]!) : '';
-          if (province && PLACES.has(province)) {
-            title += ` ${province}`;
-            cur += words![0].length - words![1]!.length + province.length;
-          }
+          title += place.kind ? ` ${place.kind} ${place.name}` : ` ${place.name}`;
+          cur = place.end;
         }
         const country = org || place ? null : sticky(COUNTRY_RE, text, cur);
         if (country) {

@@ -52,7 +52,9 @@ function nextWord(text: string, at: number): string {
 /** Words allowed inside a name between capitalized words: "Kế hoạch và Đầu tư", "Ủy ban Quốc gia về chuyển đổi số". */
 const LINKS = new Set(['và', 'về', '-', '–']);
 /** Words after which a place name follows: "UBND tỉnh Thanh Hóa", "Sở Tài chính thành phố Hà Nội". */
-const PLACE_WORDS_RE = /^\s+(tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|đặc khu)\s+((?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3})/u;
+const PLACE_WORDS_RE = /\s+(tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|đặc khu)\s+(\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3})/uy;
+/** Capitalized words right after a Party committee ("Thành ủy Hà Nội"), where a province may be named. */
+const CAPITALIZED_WORDS_RE = /\s+(\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3})/uy;
 const PLACE_START = new Set(['tỉnh', 'thành', 'TP', 'TP.', 'huyện', 'quận', 'xã', 'phường', 'đặc']);
 const TERM_RE = /^\s+(khóa|khoá|nhiệm kỳ)\s+([IVXLC]+|\d{1,2})(?![\p{L}\p{N}])/u;
 const FAMILY = new Set(FAMILY_NAMES);
@@ -65,14 +67,41 @@ const PROVINCE_NAMES = [...PROVINCES_2025.map((p) => p.replace(/^Thành phố /,
  * name follows it); else the capitalized words up to a family name that another capitalized word follows
  * ("huyện Đông Anh Nguyễn Văn A"). A family name opening the place is part of it ("Hà Nội", "quận Lê Chân").
  */
-export function placeName(kind: string, words: string): string {
+function placeName(kind: string, words: string): string {
   if (/^(?:tỉnh|thành phố|TP\.?)$/.test(kind)) {
-    const province = PROVINCE_NAMES.find((p) => words === p || words.startsWith(`${p} `));
+    const province = provinceOpening(words);
     if (province) return province;
   }
   const parts = [...words.matchAll(/\S+/g)];
   for (let i = 1; i < parts.length - 1; i++) if (FAMILY.has(parts[i]![0])) return words.slice(0, parts[i]!.index).trimEnd();
   return words;
+}
+
+/** The province whose name opens `words`, if any. */
+const provinceOpening = (words: string) => PROVINCE_NAMES.find((p) => words === p || words.startsWith(`${p} `)) ?? null;
+
+export interface PlaceMatch {
+  /** The place word as written ("tỉnh", "TP"); null for a province named without one. */
+  kind: string | null;
+  name: string;
+  end: number;
+}
+
+/** A place word and its place at `at`: " tỉnh Quảng Ninh Cao Tường Huy" → tỉnh, "Quảng Ninh". */
+export function matchPlaceAt(text: string, at: number): PlaceMatch | null {
+  PLACE_WORDS_RE.lastIndex = at;
+  const m = PLACE_WORDS_RE.exec(text);
+  if (!m) return null;
+  const name = placeName(m[1]!, m[2]!);
+  return { kind: m[1]!, name, end: at + m[0].length - m[2]!.length + name.length };
+}
+
+/** A province named at `at` without a place word: " Hà Nội Đinh Tiến Dũng" → "Hà Nội" (after "Thành ủy"). */
+export function matchProvinceAt(text: string, at: number): PlaceMatch | null {
+  CAPITALIZED_WORDS_RE.lastIndex = at;
+  const m = CAPITALIZED_WORDS_RE.exec(text);
+  const name = m ? provinceOpening(m[1]!) : null;
+  return name ? { kind: null, name, end: at + m![0].length - m![1]!.length + name.length } : null;
 }
 
 const ABBREVIATION_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(Object.keys(ORG_ABBREVIATIONS))})(?![\\p{L}\\p{N}])`, 'gu');
@@ -167,11 +196,10 @@ export function matchOrganizationAt(text: string, at: number): OrgMatch | null {
     }
     name = text.slice(at, end).replace(/\s+/g, ' ');
   }
-  const place = PLACE_WORDS_RE.exec(text.slice(end, end + 60));
+  const place = matchPlaceAt(text, end);
   if (place && (!known || /^(?:Ủy ban|UBND|HĐND|Sở|Hội đồng)/.test(name))) {
-    const written = placeName(place[1]!, place[2]!);
-    end += place[0].length - place[2]!.length + written.length;
-    name += ` ${/^TP\.?$/.test(place[1]!) ? 'thành phố' : place[1]} ${written}`;
+    end = place.end;
+    name += ` ${/^TP\.?$/.test(place.kind!) ? 'thành phố' : place.kind} ${place.name}`;
   }
   const term = TERM_RE.exec(text.slice(end, end + 20));
   if (term) {

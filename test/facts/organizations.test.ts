@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchOrganizationAt, findOrganizations, expandAbbreviations } from '../../src/facts/organizations.js';
+import { matchOrganizationAt, findOrganizations, expandAbbreviations, matchPlaceAt, matchProvinceAt } from '../../src/facts/organizations.js';
 
 describe('organizations', () => {
   it('recognizes ministries and their abbreviations', () => {
@@ -18,5 +18,16 @@ describe('organizations', () => {
   it('finds several in a sentence and expands abbreviations', () => {
     expect(findOrganizations('Bộ Tài chính và Ngân hàng Nhà nước phối hợp với UBND TP Hà Nội.').map((o) => o.name)).toEqual(['Bộ Tài chính', 'Ngân hàng Nhà nước', 'Ủy ban nhân dân thành phố Hà Nội']);
     expect(expandAbbreviations('Chủ nhiệm VPCP')).toBe('Chủ nhiệm Văn phòng Chính phủ');
+  });
+});
+
+describe('matchPlaceAt and matchProvinceAt', () => {
+  it('end a place where a person\'s name begins', () => {
+    expect(matchPlaceAt(' tỉnh Quảng Ninh Cao Tường Huy', 0)).toEqual({ kind: 'tỉnh', name: 'Quảng Ninh', end: 16 });
+    expect(matchPlaceAt(' huyện Đông Anh Nguyễn Xuân Linh', 0)).toMatchObject({ kind: 'huyện', name: 'Đông Anh' });
+    expect(matchPlaceAt(' quận Lê Chân', 0)).toMatchObject({ name: 'Lê Chân' });
+    expect(matchPlaceAt(' Hà Nội', 0)).toBeNull();
+    expect(matchProvinceAt(' Hà Nội Đinh Tiến Dũng', 0)).toEqual({ kind: null, name: 'Hà Nội', end: 7 });
+    expect(matchProvinceAt(' Đinh Tiến Dũng', 0)).toBeNull();
   });
 });
