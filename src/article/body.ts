@@ -21,7 +21,7 @@ export interface BodyRead {
   credit: string | null;
 }
 
-/** Collects images with their captions before the captions are removed. */
+/** What holds an image and its caption, and the caption itself: read apart from the text, which skips them. */
 const IMAGE_HOLDER = 'figure, table, .image, [type="Photo"]';
 const CAPTION = 'figcaption, .caption, .image_desc, .PhotoCMS_Caption, td.caption';
 

@@ -6,10 +6,16 @@
 import type { AnyNode, Element } from 'domhandler';
 import { textContent } from 'domutils';
 import { normalizeText } from '../text/normalize.js';
+import type { PageIndex } from './select.js';
 
 /** The text of a node (or nodes), normalized. */
 export function textOf(node: AnyNode | AnyNode[]): string {
   return normalizeText(textContent(node));
+}
+
+/** The text of the links inside an element, as written (for link density: how much of a block is links). */
+export function linkTextOf(page: PageIndex, el: Element): string {
+  return page.all('a', el).map(textContent).join('');
 }
 
 /** An attribute's value, normalized; undefined when the element has no such attribute. */

@@ -97,17 +97,14 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Arti
     if (!shown) warnings.push(`site profile "${source!.id}": selector article.date "${profile.date}" matched nothing`);
   }
   publishedAt ??= bylineDate(page) ?? dateFromUrl(url) ?? dateFromUrl(meta.canonicalUrl);
+  // The profile's byline holds either the authors or a source credit ("Theo TTXVN").
+  const byline = profile?.author ? firstText(page, profile.author) : null;
+  const bylineIsCredit = byline !== null && CREDIT_RE.test(byline);
   let authors = meta.authors;
-  if (!authors.length && profile?.author) {
-    const a = firstText(page, profile.author);
-    if (a && !CREDIT_RE.test(a)) authors = a.split(/\s*(?:,|\s-\s|\svà\s)\s*/u).filter(Boolean);
-  }
+  if (!authors.length && byline && !bylineIsCredit) authors = byline.split(/\s*(?:,|\s-\s|\svà\s)\s*/u).filter(Boolean);
   if (!authors.length) authors = body.authors;
   let credit = body.credit;
-  if (!credit && profile?.author) {
-    const a = firstText(page, profile.author);
-    if (a && CREDIT_RE.test(a)) credit = a;
-  }
+  if (!credit && bylineIsCredit) credit = byline;
   credit ??= firstText(page, '[class*="source"]');
   // The lead (sapo): the profile's selector (a profile without one says the site has no lead apart from the
   // body), else, on pages of unknown sites, an element whose class says it is one ("singular-sapo",

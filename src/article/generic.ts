@@ -6,6 +6,7 @@
 import type { Element } from 'domhandler';
 import { textContent } from 'domutils';
 import type { PageIndex } from './select.js';
+import { linkTextOf } from './dom-text.js';
 
 const POSITIVE = /article|content|body|detail|entry|main|post|story|text|news|noidung|chitiet|fck|cms/i;
 const NEGATIVE = /comment|related|relate|lienquan|sidebar|footer|header|menu|nav|share|social|tag|breadcrumb|widget|banner|ads?\b|advert|promo|box-|stream|hot|most|popular|video|login|search/i;
@@ -37,7 +38,7 @@ export function findMainContent(page: PageIndex): Element | null {
   for (const [el, score] of scores) {
     const text = flatText(el);
     if (!text) continue;
-    const linkText = page.all('a', el).map(textContent).join('').replace(/\s+/g, ' ').length;
+    const linkText = linkTextOf(page, el).replace(/\s+/g, ' ').length;
     const final = score * (1 - Math.min(linkText / text.length, 1));
     if (final > bestScore) { best = el; bestScore = final; }
   }

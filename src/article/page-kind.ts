@@ -5,7 +5,7 @@
  */
 import type { Element } from 'domhandler';
 import { textContent } from 'domutils';
-import { textOf } from './dom-text.js';
+import { linkTextOf, textOf } from './dom-text.js';
 import type { PageIndex } from './select.js';
 import type { PageKind } from '../errors.js';
 import { tidy } from '../text/normalize.js';
@@ -14,13 +14,13 @@ const ERROR_TITLE_RE = /(?<![\p{L}\p{N}])(?:404|403|500|không\s+tìm\s+thấy|k
 /** A paragraph of an article: a sentence's worth of text, not a link. */
 const PROSE_MIN = 80;
 
-/** The article-like text of a block (the whole page when null): its paragraphs of PROSE_MIN characters or more that are not mostly links. */
+/** The article-like text of a block (the whole page when none is given): its paragraphs of PROSE_MIN characters or more that are not mostly links. */
 function prose(page: PageIndex, root: Element | undefined): { paragraphs: number; chars: number } {
   let paragraphs = 0;
   let chars = 0;
   for (const p of page.all('p', root)) {
     const text = tidy(textContent(p));
-    const linked = tidy(page.all('a', p).map(textContent).join('')).length;
+    const linked = tidy(linkTextOf(page, p)).length;
     if (text.length >= PROSE_MIN && linked < text.length / 2) {
       paragraphs++;
       chars += text.length;

@@ -118,8 +118,8 @@ export class PageIndex {
    * Indexes a document parsed with source positions, dropping the subtrees nested deeper than MAX_DEPTH.
    */
   constructor(readonly document: Document) {
-    this.byAttribute.set('class', []);
-    this.byAttribute.set('id', []);
+    // Class and id are the attributes most asked about ("[class*=share]"): filed during the walk.
+    this.byAttribute.set('class', []).set('id', []);
     const cut: Element[] = [];
     this.visit(document, 0, cut);
     for (const el of cut) removeElement(el);
@@ -132,22 +132,18 @@ export class PageIndex {
       if (child.startIndex === null) throw new Error('PageIndex needs a document parsed with withStartIndices: use PageIndex.parse');
       this.elements.push(child);
       push(this.byTag, child.name, child);
-      const cls = child.attribs.class;
-      // Class and id are the attributes most asked about ("[class*=share]"): filed here, not on first use.
-      if (cls !== undefined) this.withAttribute('class').push(child);
-      if (child.attribs.id !== undefined) this.withAttribute('id').push(child);
-      if (cls) {
+      const { class: cls, id } = child.attribs;
+      if (cls !== undefined) {
+        push(this.byAttribute, 'class', child);
         if (!/\s/.test(cls)) push(this.byClass, cls, child);
         else for (const c of new Set(cls.split(/\s+/))) if (c) push(this.byClass, c, child);
       }
-      const id = child.attribs.id;
-      if (id) push(this.byId, id, child);
+      if (id !== undefined) {
+        push(this.byAttribute, 'id', child);
+        if (id) push(this.byId, id, child);
+      }
       if (child.children.length) this.visit(child, depth + 1, cut);
     }
-  }
-
-  private withAttribute(name: 'class' | 'id'): Element[] {
-    return this.byAttribute.get(name)!;
   }
 
   private candidates(key: Key): readonly Element[] {
