@@ -11,11 +11,20 @@ const LOOKALIKES: Record<string, string> = {
   '\u0189': '\u0110', // Ɖ (African D) → Đ
   '\u0256': '\u0111', // ɖ → đ
 };
-const LOOKALIKE_RE = /[\u00D0\u00F0\u0189\u0256]/g;
+/** Code ranges as data, and the regex character class that matches them. */
+type Ranges = readonly (readonly [number, number])[];
+const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
+const charClass = (ranges: Ranges, flags: string) =>
+  new RegExp(`[${ranges.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join('')}]`, flags);
+
+const LOOKALIKE_CODES: Ranges = [[0xd0, 0xd0], [0xf0, 0xf0], [0x189, 0x189], [0x256, 0x256]];
 /** Zero-width characters, soft hyphens and BOMs carry nothing a reader sees. */
-const INVISIBLE_RE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
-/** Every space-like character becomes a plain space; line breaks are kept. */
-const SPACES_RE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t\f\v]/g;
+const INVISIBLE_CODES: Ranges = [[0xad, 0xad], [0x200b, 0x200d], [0x2060, 0x2060], [0xfeff, 0xfeff]];
+/** Every space-like character becomes a plain space (tab, form feed, vertical tab included); line breaks are kept. */
+const SPACE_CODES: Ranges = [[0x9, 0x9], [0xb, 0xc], [0xa0, 0xa0], [0x1680, 0x1680], [0x2000, 0x200a], [0x202f, 0x202f], [0x205f, 0x205f], [0x3000, 0x3000]];
+const LOOKALIKE_RE = charClass(LOOKALIKE_CODES, 'g');
+const INVISIBLE_RE = charClass(INVISIBLE_CODES, 'g');
+const SPACES_RE = charClass(SPACE_CODES, 'g');
 
 /** What normalization may change in a text, by code unit: the steps of normalizeText that have work to do. */
 const CR = 1;
@@ -25,19 +34,11 @@ const SPACE = 8;
 const COMPOSE = 16;
 const CHANGES = (() => {
   const t = new Uint8Array(65536);
-  // The classes of the patterns above, read from their sources: [\uXXXX-\uXXXX\t…] as code ranges.
-  const mark = (re: RegExp, flag: number) => {
-    const escapes: Record<string, number> = { t: 9, f: 12, v: 11 };
-    const codes = [...re.source.matchAll(/\\u([0-9A-Fa-f]{4})|\\([tfv])|(-)/g)].map((m) => (m[3] ? -1 : m[1] ? parseInt(m[1], 16) : escapes[m[2]!]!));
-    for (let i = 0; i < codes.length; i++) {
-      if (codes[i + 1] === -1) { for (let c = codes[i]!; c <= codes[i + 2]!; c++) t[c]! |= flag; i += 2; }
-      else t[codes[i]!]! |= flag;
-    }
-  };
+  const mark = (ranges: Ranges, flag: number) => { for (const [a, b] of ranges) for (let c = a; c <= b; c++) t[c]! |= flag; };
   t[13] = CR;
-  mark(INVISIBLE_RE, INVISIBLE);
-  mark(LOOKALIKE_RE, LOOKALIKE);
-  mark(SPACES_RE, SPACE);
+  mark(INVISIBLE_CODES, INVISIBLE);
+  mark(LOOKALIKE_CODES, LOOKALIKE);
+  mark(SPACE_CODES, SPACE);
   // NFC leaves alone every code below U+0300 (no combining marks, no singletons there), the precomposed
   // letters of Latin Extended Additional (all of Vietnamese's ạ…ỹ) and punctuation and currency
   // (U+2002–U+20CF: "–", "…", "₫"). Anything else may compose or decompose: NFC runs.
@@ -48,7 +49,7 @@ const CHANGES = (() => {
 /**
  * The one normalization applied to every text that enters the pipeline. Offsets into its result are
  * the offsets stored in the database. One scan finds which steps have work to do; most texts need one or
- * none (a page decoded and normalized once is normalized again by the extractor at the cost of the scan).
+ * none, and a text normalized already costs only the scan.
  */
 export function normalizeText(input: string): string {
   let flags = 0;
@@ -104,7 +105,7 @@ export function canonicalKey(s: string): string {
   if (inSyllable && tone >= 0) out.push(tone);
   return fromCodes(out).normalize('NFC');
 }
-const LOOKALIKE_TEST = /[\u00D0\u00F0\u0189\u0256]/;
+const LOOKALIKE_TEST = charClass(LOOKALIKE_CODES, '');
 /** Letters and marks: what a syllable is made of. */
 const IS_SYLLABLE_CHAR = codeTest(/[\p{L}\p{M}]/u);
 const IS_WHITE = codeTest(/\s/);
