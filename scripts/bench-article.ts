@@ -9,7 +9,7 @@
  * Corpus: every fixture page, repeated to about 10 MB of HTML. Reported: pages/s of each, and our ratio to
  * each. The extractor reads each page through its site profile, as the crawler does.
  */
-import { bestMs } from './best-of.js';
+import { bestMsInTurn } from './best-of.js';
 import { parseDocument } from 'htmlparser2';
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
@@ -23,19 +23,19 @@ const rounds = Math.max(1, Math.ceil(10_000_000 / oneRound));
 const pages = Array.from({ length: rounds }, () => fixtures).flat();
 const sources = pages.map((f) => sourceForUrl(SOURCES, f.url));
 
-const pagesPerSecond = (fn: () => void) => pages.length / (bestMs(fn) / 1000);
-
 let sink = 0;
-const bare = pagesPerSecond(() => { for (const p of pages) sink += parseDocument(p.html).children.length; });
-const ours = pagesPerSecond(() => { pages.forEach((p, i) => { sink += extractArticle(p.html, { url: p.url, source: sources[i] ?? null }).text.length; }); });
 // Readability runs over the same pages: one round of the fixtures was too few for its JIT to settle (its
-// figure moved by half between runs).
-const readability = pagesPerSecond(() => {
-  for (const p of pages) {
-    const { document } = parseHTML(p.html);
-    sink += new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse()?.textContent?.length ?? 0;
-  }
-});
+// figure moved by half between runs). The three take turns, so that they share the machine's load.
+const [bare, ours, readability] = bestMsInTurn([
+  () => { for (const p of pages) sink += parseDocument(p.html).children.length; },
+  () => { pages.forEach((p, i) => { sink += extractArticle(p.html, { url: p.url, source: sources[i] ?? null }).text.length; }); },
+  () => {
+    for (const p of pages) {
+      const { document } = parseHTML(p.html);
+      sink += new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse()?.textContent?.length ?? 0;
+    }
+  },
+]).map((ms) => pages.length / (ms / 1000)) as [number, number, number];
 
 console.log(`corpus: ${pages.length} pages, ${(pages.length / fixtures.length).toFixed(0)} rounds of ${fixtures.length} fixture pages, ${(oneRound * rounds / 1e6).toFixed(1)} MB of HTML`);
 console.log(`bare htmlparser2 parse:        ${bare.toFixed(0).padStart(6)} pages/s`);

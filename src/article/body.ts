@@ -125,8 +125,13 @@ export function readBody(
   const skip = new Set<AnyNode>(page.all(chromeSelector(options.remove), root));
   const lines: string[] = [''];
   blockText(root.children, lines, skip);
-  let paragraphs = lines.map((l) => oneLine(normalizeText(l))).filter((l) => l && !isBoilerplateParagraph(l));
-  const { paragraphs: kept, authors, credit } = splitTrailingByline(paragraphs);
-  paragraphs = kept;
+  // Every block opens and closes a line, so most lines are empty: they are passed over before normalizing.
+  const read: string[] = [];
+  for (const line of lines) {
+    if (!line) continue;
+    const p = oneLine(normalizeText(line));
+    if (p && !isBoilerplateParagraph(p)) read.push(p);
+  }
+  const { paragraphs, authors, credit } = splitTrailingByline(read);
   return { paragraphs, images, authors, credit };
 }
