@@ -30,21 +30,32 @@ export class ConfigError extends VnpressError {
   }
 }
 
+/**
+ * Why a fetch failed, as a short stable code: a crawl's summary and `crawl --status` group failures by it.
+ * - http: the server answered with an error status; network: connection refused, reset, DNS;
+ * - timeout: connect, headers or body too slow; too-large: over the body or decompressed size cap;
+ * - content-type: not a page vnpress reads (an image, a PDF); redirect: a loop, too many, or off the source;
+ * - address: a private or loopback address, refused; robots: robots.txt disallows or cannot be read.
+ */
+export type FetchFailure = 'http' | 'network' | 'timeout' | 'too-large' | 'content-type' | 'redirect' | 'address' | 'robots';
+
 /** Fetching a URL failed; `status` is the HTTP status when the server answered. */
 export class FetchError extends VnpressError {
   readonly url: string;
   readonly status: number | undefined;
   /** Milliseconds the server asked us to wait (Retry-After), when it said. */
   readonly retryAfterMs: number | undefined;
+  readonly reason: FetchFailure;
 
   constructor(
     message: string,
-    options: { url: string; status?: number; retryable: boolean; retryAfterMs?: number; cause?: unknown },
+    options: { url: string; status?: number; retryable: boolean; retryAfterMs?: number; cause?: unknown; reason?: FetchFailure },
   ) {
     super(message, { cause: options.cause, retryable: options.retryable });
     this.url = options.url;
     this.status = options.status;
     this.retryAfterMs = options.retryAfterMs;
+    this.reason = options.reason ?? (options.status !== undefined ? 'http' : 'network');
   }
 }
 

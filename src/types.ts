@@ -15,8 +15,11 @@ export interface Page {
   headers: Record<string, string>;
   /** Decoded body, NFC. */
   body: string;
-  /** The charset the bytes were decoded from, and how it was chosen. */
+  /** The charset the bytes were decoded from, and how it was chosen ('header', 'meta', 'sniffed', …). */
   charset?: string;
+  charsetVia?: string;
+  /** A legacy Vietnamese encoding (TCVN3, VNI, VISCII, Windows-1258) that was converted to Unicode. */
+  convertedFrom?: string | null;
   fetchedAt: string;
   /** Id of the source definition that produced it, when known. */
   source?: string;

@@ -1,26 +1,23 @@
 /**
- * The crawl loop: lease ready URLs from the frontier, run them through one queue per host (one request in
- * flight and a delay between requests, slowed further when the host's latency rises or it asks us to
- * wait), and store what comes back. Discovery pages feed the frontier; article pages go through article
- * extraction, fact extraction and the store. Every step is recorded, so a killed crawl resumes where it was.
+ * The crawl loop. URLs are leased from the frontier host by host into a small buffer per host; each host's
+ * requests go out one at a time (or as many as its pacing allows), spaced by its politeness delay, which
+ * slows further when its latency rises or it asks us to wait. What comes back is stored in one transaction
+ * with everything it leads to (the page, the URLs it lists, the article and its facts, the frontier update),
+ * so a crawl killed at any instant resumes with nothing lost and nothing stored twice.
  */
-import PQueue from 'p-queue';
 import type { Db } from '../store/db.js';
 import type { SourceDefinition } from '../../pipelines/source.js';
-import { Frontier, type FrontierEntry, type EnqueueItem } from './frontier.js';
-import { Fetcher, DEFAULT_USER_AGENT, type FetchResult } from './fetcher.js';
-import { RobotsCache, type RobotsRules } from './robots.js';
-import { parseFeed, parseListing, parseSitemap } from './discover.js';
-import { PageStore } from '../store/pages.js';
-import { ArticleStore } from '../store/articles.js';
-import { extractArticle } from '../article/extract.js';
-import { extractFacts } from '../facts/index.js';
-import { FetchError, NotAnArticleError, describeError } from '../errors.js';
-import { canonicalizeUrl } from './url.js';
+import { Frontier, type FrontierEntry, type EnqueueItem, type UrlKind } from './frontier.js';
+import { Fetcher, DEFAULT_USER_AGENT, DEFAULT_MAX_BYTES, type FetchResult } from './fetcher.js';
+import { RobotsCache } from './robots.js';
+import { HostPacing } from './pacing.js';
+import { CrawlRuns } from './runs.js';
+import { PageProcessor, type Processed } from './process-page.js';
+import { FetchError, describeError, type FetchFailure } from '../errors.js';
 
 export interface CrawlOptions {
   sources: readonly SourceDefinition[];
-  /** host → origin to connect to instead, like curl --resolve. */
+  /** host → origin to connect to instead, like curl --resolve (the local mirror). */
   resolve?: Record<string, string>;
   /** Articles older than this (YYYY-MM-DD) are not followed from listings, sitemaps and feeds. */
   since?: string | null;
@@ -28,24 +25,55 @@ export interface CrawlOptions {
   maxPages?: number | null;
   /** Milliseconds between two requests to one host; default: the source's pacing, never under 1000. */
   delayMs?: number | null;
+  /** Requests in flight per host; default: the source's pacing (1). */
+  concurrency?: number | null;
   userAgent?: string;
   contact?: string | null;
   ignoreRobots?: boolean;
+  /** Connect to private and loopback addresses (hosts mapped by `resolve` always may). */
+  allowPrivate?: boolean;
+  /** Largest page accepted. @default 10 MiB */
+  maxBytes?: number;
+  /** Store pages without extracting articles (run `vnpress reextract` later). */
+  extract?: boolean;
   /** Attempts per URL before it is marked failed. @default 4 */
   maxAttempts?: number;
   /** How long to wait for URLs scheduled for a retry before ending the run. @default 60000 */
   maxIdleWaitMs?: number;
+  /** Milliseconds between two progress events (and heartbeats). @default 1000 */
+  progressEveryMs?: number;
   signal?: AbortSignal;
   onEvent?: (e: CrawlEvent) => void;
 }
 
+export interface CrawlProgress {
+  fetched: number;
+  articles: number;
+  failed: number;
+  retried: number;
+  queued: number;
+  /** Fetches per second over the last half minute. */
+  rate: number;
+  /** Seconds until the queue is empty at this rate; null when unknown. */
+  etaSeconds: number | null;
+  elapsedSeconds: number;
+}
+
 export type CrawlEvent =
+  | { type: 'start'; runId: number; sources: string[]; reclaimed: number; queued: number }
   | { type: 'fetched'; url: string; status: number; kind: string; ms: number; bytes: number }
   | { type: 'article'; url: string; title: string | null; changed: boolean; facts: number }
-  | { type: 'failed'; url: string; error: string; willRetry: boolean }
+  | { type: 'failed'; url: string; error: string; reason: string; willRetry: boolean }
   | { type: 'skipped'; url: string; reason: string }
   | { type: 'discovered'; url: string; added: number }
-  | { type: 'warning'; url: string; message: string };
+  | { type: 'warning'; url: string; message: string }
+  | ({ type: 'progress' } & CrawlProgress);
+
+/** Failures of one cause: how many, and one URL with its message as an example. */
+export interface FailureGroup {
+  count: number;
+  example: { url: string; error: string };
+}
 
 export interface CrawlStats {
   runId: number;
@@ -58,45 +86,68 @@ export interface CrawlStats {
   skipped: number;
   discovered: number;
   pending: number;
+  reclaimed: number;
   interrupted: boolean;
+  /** Failed and skipped URLs grouped by cause ("http 404", "timeout", "robots", "content-type"). */
+  failures: Record<string, FailureGroup>;
 }
 
-interface HostState {
-  queue: PQueue;
-  nextAt: number;
-  delayMs: number;
-  baseDelayMs: number;
-  latencyEwma: number | null;
-}
+/** What each kind of URL may be: an article page is HTML, a sitemap XML (maybe gzipped), a feed RSS or Atom. */
+const HTML_TYPES = ['text/html', 'application/xhtml+xml'];
+const XML_TYPES = ['application/xml', 'text/xml', 'application/rss+xml', 'application/atom+xml', 'application/gzip',
+  'application/x-gzip', 'application/octet-stream', 'text/plain'];
+const accepts = (kind: UrlKind) => {
+  const types = kind === 'sitemap' || kind === 'feed' ? XML_TYPES : HTML_TYPES;
+  return (contentType: string) => types.includes(contentType);
+};
 
 const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((resolve) => {
   if (ms <= 0 || signal?.aborted) return resolve();
-  const t = setTimeout(resolve, ms);
-  signal?.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
+  const t = setTimeout(done, ms);
+  function done() { signal?.removeEventListener('abort', done); clearTimeout(t); resolve(); }
+  signal?.addEventListener('abort', done, { once: true });
 });
+
+/** One host: its politeness, the URLs leased for it and not yet started, and requests in flight. */
+interface HostLane {
+  host: string;
+  pacing: HostPacing;
+  concurrency: number;
+  buffer: FrontierEntry[];
+  active: number;
+  /** Nothing ready before this time (ms since epoch); Infinity when the host has nothing queued. */
+  idleUntil: number;
+}
 
 export async function crawl(db: Db, options: CrawlOptions): Promise<CrawlStats> {
   const sources = options.sources;
   const ids = sources.map((s) => s.id);
   const userAgent = options.userAgent ?? (options.contact ? DEFAULT_USER_AGENT.replace(')', `; contact: ${options.contact})`) : DEFAULT_USER_AGENT);
-  const fetcher = new Fetcher({ userAgent, resolve: options.resolve });
+  const runs = new CrawlRuns(db);
+  const { runId, reclaimed } = runs.start(ids, {
+    since: options.since ?? null, maxPages: options.maxPages ?? null, delayMs: options.delayMs ?? null, extract: options.extract ?? true,
+    ignoreRobots: options.ignoreRobots ?? false, resolve: options.resolve ?? {},
+  });
+  const fetcher = new Fetcher({ userAgent, resolve: options.resolve, allowPrivate: options.allowPrivate, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES });
   const robots = new RobotsCache(fetcher, 'vnpress');
-  const frontier = new Frontier(db);
-  const pages = new PageStore(db);
-  const articles = new ArticleStore(db);
+  const frontier = new Frontier(db, runId);
+  const processor = new PageProcessor(db, frontier, sources, { since: options.since ?? null, extract: options.extract ?? true });
   const maxAttempts = options.maxAttempts ?? 4;
-  const articleExists = db.prepare('SELECT 1 FROM articles WHERE url = ?');
   const emit = options.onEvent ?? (() => {});
   const bySource = new Map(sources.map((s) => [s.id, s]));
-  const patterns = new Map(sources.map((s) => [s.id, new RegExp(s.articleUrlPattern)]));
-  const hosts = new Map<string, HostState>();
-  const stats: CrawlStats = { runId: 0, fetched: 0, notModified: 0, articles: 0, articlesChanged: 0, failed: 0, retried: 0, skipped: 0, discovered: 0, pending: 0, interrupted: false };
-  const since = options.since ?? null;
+  const stats: CrawlStats = {
+    runId, fetched: 0, notModified: 0, articles: 0, articlesChanged: 0, failed: 0, retried: 0, skipped: 0, discovered: 0,
+    pending: 0, reclaimed, interrupted: false, failures: {},
+  };
+  const lanes = new Map<string, HostLane>();
+  const started = Date.now();
+  const recent: number[] = [];
+  let inFlight = 0;
+  let wake: () => void = () => {};
 
-  stats.runId = Number(db.prepare('INSERT INTO crawl_runs (started_at, sources) VALUES (?, ?)').run(new Date().toISOString(), JSON.stringify(ids)).lastInsertRowid);
   const seeds: EnqueueItem[] = [];
   for (const s of sources) {
-    pages.upsertSource(s);
+    processor.pages.upsertSource(s);
     for (const u of s.startUrls) seeds.push({ url: u, sourceId: s.id, kind: 'start', priority: 30 });
     for (const u of s.sitemaps) seeds.push({ url: u, sourceId: s.id, kind: 'sitemap', priority: 20 });
     for (const u of s.feeds) seeds.push({ url: u, sourceId: s.id, kind: 'feed', priority: 25 });
@@ -106,198 +157,169 @@ export async function crawl(db: Db, options: CrawlOptions): Promise<CrawlStats> 
   // Entry points are fetched again on every run: that is how a second run finds only what is new.
   frontier.refresh(seeds.map((s) => s.url));
 
-  const hostState = (host: string, source: SourceDefinition | undefined, rules: RobotsRules | null): HostState => {
-    let h = hosts.get(host);
-    if (!h) {
-      const base = Math.max(options.delayMs ?? Math.max(source?.pacing.delayMs ?? 1000, 1000), 0);
-      h = { queue: new PQueue({ concurrency: source?.pacing.concurrency ?? 1 }), nextAt: 0, delayMs: base, baseDelayMs: base, latencyEwma: null };
-      hosts.set(host, h);
+  const laneOf = (host: string, sourceId: string | null): HostLane => {
+    let lane = lanes.get(host);
+    if (!lane) {
+      const source = sourceId ? bySource.get(sourceId) : sources.find((s) => s.hosts.includes(host));
+      const base = options.delayMs ?? Math.max(source?.pacing.delayMs ?? 1000, 1000);
+      lane = { host, pacing: new HostPacing(Math.max(base, 0)), concurrency: options.concurrency ?? source?.pacing.concurrency ?? 1, buffer: [], active: 0, idleUntil: 0 };
+      lanes.set(host, lane);
     }
-    if (rules?.crawlDelayMs !== undefined && rules.crawlDelayMs > h.baseDelayMs) { h.baseDelayMs = rules.crawlDelayMs; h.delayMs = Math.max(h.delayMs, rules.crawlDelayMs); }
-    return h;
+    return lane;
+  };
+  for (const host of frontier.hosts(ids)) laneOf(host, null);
+
+  const fail = (url: string, reason: string, error: string) => {
+    const g = (stats.failures[reason] ??= { count: 0, example: { url, error } });
+    g.count++;
   };
 
-  /** Slows down when a host's latency rises well above its running average; recovers slowly. */
-  const adapt = (h: HostState, ms: number) => {
-    h.latencyEwma = h.latencyEwma === null ? ms : h.latencyEwma * 0.8 + ms * 0.2;
-    if (ms > 2 * h.latencyEwma && ms > 500) h.delayMs = Math.min(h.delayMs * 2, 60_000);
-    else h.delayMs = Math.max(h.baseDelayMs, h.delayMs * 0.9);
+  /** URLs added by a page: their hosts have work again. */
+  const woke = (added: readonly { host: string }[], sourceId: string | null) => {
+    for (const a of added) laneOf(a.host, sourceId).idleUntil = 0;
   };
 
-  const enqueueDiscovered = (entry: FrontierEntry, found: { url: string; date: string | null; kind: 'article' | 'sitemap' | 'listing' }[]) => {
+  const applied = (entry: FrontierEntry, p: Processed) => {
+    stats.discovered += p.added.length;
+    woke(p.added, entry.sourceId);
+    if (p.added.length) emit({ type: 'discovered', url: entry.url, added: p.added.length });
+    if (p.notModified) stats.notModified++;
+    for (const w of p.warnings) emit({ type: 'warning', url: entry.url, message: w });
+    if (p.notArticle) { stats.skipped++; emit({ type: 'skipped', url: entry.url, reason: p.notArticle }); }
+    if (p.article) {
+      stats.articles++;
+      if (p.article.changed) stats.articlesChanged++;
+      emit({ type: 'article', url: entry.url, title: p.article.title, changed: p.article.changed, facts: p.article.facts });
+    }
+  };
+
+  const recordFailure = (entry: FrontierEntry, e: unknown, lane: HostLane) => {
+    const fe = e instanceof FetchError ? e : null;
+    if (fe?.status === 429 || fe?.status === 503) lane.pacing.overloaded(fe.retryAfterMs);
+    const reason: FetchFailure | 'extract' = fe ? fe.reason : 'extract';
+    const error = describeError(e);
+    const skipped = reason === 'content-type';
+    const outcome = frontier.fail(entry.url, {
+      error, reason, status: fe?.status, retryable: fe ? fe.retryable : false, attempts: entry.attempts, maxAttempts,
+      delayMs: fe?.retryAfterMs, skipped,
+    });
+    const group = fe?.status !== undefined ? `http ${fe.status}` : reason;
+    if (outcome === 'retry') stats.retried++;
+    else if (skipped) { stats.skipped++; fail(entry.url, group, error); }
+    else { stats.failed++; fail(entry.url, group, error); }
+    if (skipped) emit({ type: 'skipped', url: entry.url, reason: error });
+    else emit({ type: 'failed', url: entry.url, error, reason: group, willRetry: outcome === 'retry' });
+  };
+
+  const handle = async (entry: FrontierEntry, lane: HostLane) => {
     const source = entry.sourceId ? bySource.get(entry.sourceId) : undefined;
-    const pattern = entry.sourceId ? patterns.get(entry.sourceId) : undefined;
-    const items: EnqueueItem[] = [];
-    for (const f of found) {
-      if (f.kind === 'article') {
-        if (pattern && !pattern.test(f.url)) continue;
-        if (since && f.date && f.date.slice(0, 10) < since) continue;
-        items.push({ url: f.url, sourceId: entry.sourceId, kind: 'article', priority: 5, hintDate: f.date, from: entry.url });
-      } else {
-        if (source && !source.hosts.includes(new URL(f.url).hostname)) continue;
-        items.push({ url: f.url, sourceId: entry.sourceId, kind: f.kind, priority: 15, hintDate: f.date, from: entry.url });
+    if (!options.ignoreRobots) {
+      const rules = await robots.rulesFor(entry.url);
+      if (rules.crawlDelayMs !== undefined) lane.pacing.crawlDelay(rules.crawlDelayMs);
+      if (!rules.allowed(entry.url)) {
+        const unreachable = rules.origin.includes('unreachable');
+        const error = unreachable ? rules.origin : `robots.txt of ${entry.host} disallows this URL; skipped (use --ignore-robots only for sites you own)`;
+        const outcome = frontier.fail(entry.url, { error, reason: 'robots', retryable: unreachable, attempts: entry.attempts, maxAttempts, skipped: !unreachable, delayMs: unreachable ? 10 * 60_000 : undefined });
+        if (outcome === 'failed') { stats.skipped++; fail(entry.url, 'robots', error); emit({ type: 'skipped', url: entry.url, reason: error }); }
+        return;
       }
     }
-    const added = frontier.add(items);
-    stats.discovered += added;
-    emit({ type: 'discovered', url: entry.url, added });
-  };
-
-  /** The next page of a listing, when this URL is page n of one of the source's listings. */
-  const nextListingPage = (entry: FrontierEntry, found: { date: string | null }[], body: string): string | null => {
-    const source = entry.sourceId ? bySource.get(entry.sourceId) : undefined;
-    if (!source) return null;
-    for (const l of source.listings) {
-      if (!l.pagination) continue;
-      let page: number | null = null;
-      if (canonicalizeUrl(l.url) === entry.url) page = 1;
-      else {
-        const re = new RegExp(`^${l.pagination.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('\\{page\\}', '(\\d+)')}$`);
-        const m = re.exec(entry.url) ?? re.exec(decodeURI(entry.url));
-        if (m) page = Number(m[1]);
-      }
-      if (page === null) continue;
-      if (page >= (l.maxPages ?? 5) || found.length === 0) return null;
-      // Listings run newest first: once a whole page is older than --since, stop paging.
-      if (since && found.every((f) => f.date !== null && f.date.slice(0, 10) < since)) return null;
-      const next = l.pagination.replace('{page}', String(page + 1));
-      // Follow the next page when the listing links to it, or when the page is full (sites that load
-      // more with script have no link); a short page without a link is the last one.
-      const nextPath = new URL(next).pathname + new URL(next).search;
-      const linked = body.includes(nextPath) || body.includes(nextPath.replace(/&/g, '&amp;'));
-      return linked || found.length >= 10 ? next : null;
-    }
-    return null;
-  };
-
-  const store = (entry: FrontierEntry, res: FetchResult) => {
-    const source = entry.sourceId ? bySource.get(entry.sourceId) : undefined;
-    if (res.notModified) {
-      pages.notModified(entry.url, res.fetchedAt);
-      stats.notModified++;
-      frontier.complete(entry.url, 304);
-      return;
-    }
-    const saved = pages.save({ ...res, source: entry.sourceId ?? undefined });
-    const base = res.finalUrl;
-    switch (entry.kind) {
-      case 'sitemap':
-        enqueueDiscovered(entry, parseSitemap(res.body, base));
-        break;
-      case 'feed':
-        enqueueDiscovered(entry, parseFeed(res.body, base));
-        break;
-      case 'start':
-      case 'listing': {
-        const pattern = entry.sourceId ? patterns.get(entry.sourceId) : undefined;
-        const found = pattern ? parseListing(res.body, base, pattern) : [];
-        enqueueDiscovered(entry, found);
-        if (entry.kind === 'listing') {
-          const next = nextListingPage(entry, found, res.body);
-          if (next) enqueueDiscovered(entry, [{ url: next, date: null, kind: 'listing' }]);
-        }
-        break;
-      }
-      case 'article': {
-        if (!saved.changed && articleExists.get(entry.url)) break;
-        let article;
-        try {
-          article = extractArticle(res.body, { url: entry.url, source: source ?? null });
-        } catch (e) {
-          if (!(e instanceof NotAnArticleError)) throw e;
-          // A listing or error page at an article URL: kept as what it is, not retried, no article made.
-          pages.markNotArticle(entry.url, e.kind);
-          stats.skipped++;
-          emit({ type: 'skipped', url: entry.url, reason: e.message });
-          break;
-        }
-        for (const w of article.warnings) emit({ type: 'warning', url: entry.url, message: w });
-        const facts = extractFacts(article.text, { publishedOn: article.publishedAt, title: article.title });
-        const r = articles.save({ ...article, url: entry.url }, facts, saved.id);
-        stats.articles++;
-        if (r.changed) stats.articlesChanged++;
-        emit({ type: 'article', url: entry.url, title: article.title, changed: r.changed, facts: facts.legalRefs.length + facts.officials.length + facts.meetings.length + facts.claims.length });
-        break;
-      }
-    }
-    frontier.complete(entry.url, res.status);
-  };
-
-  const handle = async (entry: FrontierEntry, h: HostState) => {
+    await sleep(lane.pacing.reserve(), options.signal);
     if (options.signal?.aborted) { frontier.release(entry.url); return; }
-    const rules = options.ignoreRobots ? null : await robots.rulesFor(entry.url);
-    if (rules && !rules.allowed(entry.url)) {
-      const unreachable = rules.origin.includes('unreachable');
-      const reason = unreachable ? rules.origin : `robots.txt of ${entry.host} disallows this URL; skipped (use --ignore-robots only for sites you own)`;
-      const outcome = frontier.fail(entry.url, { error: reason, retryable: unreachable, attempts: entry.attempts, maxAttempts, skipped: !unreachable, delayMs: unreachable ? 10 * 60_000 : undefined });
-      if (outcome === 'failed') { stats.skipped++; emit({ type: 'skipped', url: entry.url, reason }); }
-      return;
-    }
-    if (rules?.crawlDelayMs !== undefined) hostState(entry.host, undefined, rules);
-    await sleep(h.nextAt - Date.now(), options.signal);
-    if (options.signal?.aborted) { frontier.release(entry.url); return; }
-    const conditional = pages.conditional(entry.url) ?? {};
+    const conditional = entry.kind === 'article' || entry.attempts === 0 ? processor.pages.conditional(entry.url) ?? {} : {};
+    let res: FetchResult;
     try {
-      const res = await fetcher.fetch(entry.url, conditional);
-      stats.fetched++;
-      adapt(h, res.elapsedMs);
-      h.nextAt = Date.now() + h.delayMs;
-      emit({ type: 'fetched', url: entry.url, status: res.status, kind: entry.kind, ms: res.elapsedMs, bytes: res.bytes });
-      store(entry, res);
+      res = await fetcher.fetch(entry.url, { ...conditional, allowedHosts: source?.hosts, accept: accepts(entry.kind) });
     } catch (e) {
-      h.nextAt = Date.now() + h.delayMs;
-      const fe = e instanceof FetchError ? e : null;
-      if (fe?.retryAfterMs !== undefined) h.nextAt = Math.max(h.nextAt, Date.now() + Math.min(fe.retryAfterMs, 3_600_000));
-      if (fe?.status === 429 || fe?.status === 503) h.delayMs = Math.min(h.delayMs * 2, 60_000);
-      const retryable = fe ? fe.retryable : false;
-      const outcome = frontier.fail(entry.url, {
-        error: describeError(e), status: fe?.status, retryable, attempts: entry.attempts, maxAttempts,
-        delayMs: fe?.retryAfterMs,
-      });
-      if (outcome === 'retry') stats.retried++;
-      else stats.failed++;
-      emit({ type: 'failed', url: entry.url, error: describeError(e), willRetry: outcome === 'retry' });
+      recordFailure(entry, e, lane);
+      return;
+    }
+    stats.fetched++;
+    recent.push(Date.now());
+    lane.pacing.latency(res.elapsedMs);
+    emit({ type: 'fetched', url: entry.url, status: res.status, kind: entry.kind, ms: res.elapsedMs, bytes: res.bytes });
+    try {
+      applied(entry, processor.process(entry, res));
+    } catch (e) {
+      // A page that breaks extraction is recorded with the cause; the crawl goes on.
+      recordFailure(entry, e, lane);
     }
   };
 
+  const budgetLeft = () => (options.maxPages ? options.maxPages - stats.fetched - inFlight : Infinity);
+
+  const start = (lane: HostLane) => {
+    while (lane.active < lane.concurrency && lane.buffer.length && budgetLeft() > 0 && !options.signal?.aborted) {
+      const entry = lane.buffer.shift()!;
+      lane.active++;
+      inFlight++;
+      void handle(entry, lane)
+        .catch((e) => recordFailure(entry, e, lane))
+        .finally(() => { lane.active--; inFlight--; wake(); });
+    }
+  };
+
+  const progress = (): CrawlProgress => {
+    const now = Date.now();
+    while (recent.length && recent[0]! < now - 30_000) recent.shift();
+    const window = Math.min(30, (now - started) / 1000);
+    const rate = window > 0 ? recent.length / window : 0;
+    const queued = frontier.pending(ids);
+    return {
+      fetched: stats.fetched, articles: stats.articles, failed: stats.failed, retried: stats.retried, queued, rate,
+      etaSeconds: rate > 0 ? Math.round(queued / rate) : null, elapsedSeconds: Math.round((now - started) / 1000),
+    };
+  };
+  const ticker = setInterval(() => {
+    runs.heartbeat(runId, stats);
+    emit({ type: 'progress', ...progress() });
+  }, options.progressEveryMs ?? 1000);
+  ticker.unref();
+
+  emit({ type: 'start', runId, sources: ids, reclaimed, queued: frontier.pending(ids) });
+  let status: 'finished' | 'interrupted' | 'failed' = 'finished';
   try {
-    const inFlight = new Set<string>();
     for (;;) {
       if (options.signal?.aborted) { stats.interrupted = true; break; }
-      const budget = options.maxPages ? options.maxPages - stats.fetched - inFlight.size : Infinity;
-      if (budget <= 0) {
-        await Promise.all([...hosts.values()].map((h) => h.queue.onIdle()));
-        break;
-      }
-      const batch = frontier.lease(Math.min(budget, 20), ids).filter((e) => !inFlight.has(e.url));
-      for (const entry of batch) {
-        const source = entry.sourceId ? bySource.get(entry.sourceId) : undefined;
-        const h = hostState(entry.host, source, null);
-        inFlight.add(entry.url);
-        void h.queue.add(() => handle(entry, h)).finally(() => inFlight.delete(entry.url));
-      }
-      if (batch.length === 0) {
-        if (inFlight.size > 0) {
-          await Promise.race([...hosts.values()].map((h) => h.queue.onEmpty().then(() => h.queue.onIdle())));
-          await sleep(20);
-          continue;
+      const now = Date.now();
+      // Fill each host's buffer: enough to keep its slots busy, few enough that a stop gives little back.
+      for (const lane of lanes.values()) {
+        const want = Math.min(lane.concurrency * 2 + 2, budgetLeft() - lane.buffer.length);
+        if (lane.buffer.length < lane.concurrency + 1 && want > 0 && lane.idleUntil <= now) {
+          const got = frontier.leaseHost(lane.host, want, ids);
+          if (got.length) lane.buffer.push(...got);
+          else if (!lane.buffer.length && !lane.active) lane.idleUntil = frontier.nextDueOfHost(lane.host, ids) ?? Infinity;
         }
-        const due = frontier.nextDue(ids);
-        if (!due) break;
-        const wait = Date.parse(due) - Date.now();
-        if (wait > (options.maxIdleWaitMs ?? 60_000)) break;
-        await sleep(Math.max(wait, 50), options.signal);
+        start(lane);
+      }
+      if (inFlight === 0) {
+        if (budgetLeft() <= 0) break;
+        const next = Math.min(...[...lanes.values()].map((l) => l.idleUntil));
+        if (next === Infinity) break;
+        if (next - Date.now() > (options.maxIdleWaitMs ?? 60_000)) break;
+        await sleep(Math.max(next - Date.now(), 10), options.signal);
         continue;
       }
-      // Keep a small buffer of work per host rather than leasing the whole frontier at once.
-      while ([...hosts.values()].some((h) => h.queue.size > 5) && !options.signal?.aborted) await sleep(50);
+      // Wait for a request to finish, or for a host's next URL to become due.
+      const due = Math.min(...[...lanes.values()].filter((l) => !l.active).map((l) => l.idleUntil));
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(done, Number.isFinite(due) ? Math.max(due - Date.now(), 10) : 60_000);
+        function done() { clearTimeout(t); resolve(); }
+        wake = done;
+      });
     }
-    await Promise.all([...hosts.values()].map((h) => h.queue.onIdle()));
+    while (inFlight > 0) await new Promise<void>((r) => { wake = r; });
+  } catch (e) {
+    status = 'failed';
+    throw e;
   } finally {
+    clearInterval(ticker);
+    // URLs leased but not started go back to the queue for the next run.
+    for (const lane of lanes.values()) for (const entry of lane.buffer.splice(0)) frontier.release(entry.url);
     await fetcher.close();
     stats.pending = frontier.pending(ids);
-    db.prepare('UPDATE crawl_runs SET finished_at = ?, fetched = ?, articles = ?, failed = ?, status = ? WHERE id = ?')
-      .run(new Date().toISOString(), stats.fetched, stats.articles, stats.failed, stats.interrupted ? 'interrupted' : 'finished', stats.runId);
+    if (status !== 'failed' && stats.interrupted) status = 'interrupted';
+    runs.finish(runId, status, stats, { ...stats });
   }
   return stats;
 }

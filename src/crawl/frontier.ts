@@ -1,9 +1,12 @@
 /**
  * The crawl frontier in SQLite: every URL with its state, attempts, the time of its next attempt and a lease
- * while in flight. Leasing is a transaction, so two processes never take the same URL; a lease that expires
- * (the process was killed) makes the URL ready again, so nothing queued or in flight is ever lost.
+ * (with its owner run) while in flight. URLs are leased per host, best first, through an index, so the cost
+ * of a lease does not grow with the frontier. A killed run's leases are taken back by the next run
+ * (`CrawlRuns.start`); a lease that expires also makes its URL ready again, so nothing queued or in flight
+ * is ever lost.
  */
 import type { Db } from '../store/db.js';
+import type { FetchFailure } from '../errors.js';
 import { canonicalizeUrl, hostOf } from './url.js';
 
 export type UrlKind = 'start' | 'sitemap' | 'feed' | 'listing' | 'article';
@@ -26,15 +29,36 @@ export interface EnqueueItem {
   from?: string | null;
 }
 
+export interface FailOptions {
+  error: string;
+  reason?: FetchFailure | 'extract';
+  status?: number;
+  retryable: boolean;
+  attempts: number;
+  maxAttempts: number;
+  /** Wait before the retry (Retry-After); backoff with jitter when absent. */
+  delayMs?: number;
+  /** Ends as 'skipped' (robots.txt, a content type we do not read) rather than 'failed'. */
+  skipped?: boolean;
+}
+
 /** Exponential backoff with full jitter: up to base · 2^attempt, capped. */
 export function backoffMs(attempt: number, baseMs = 2_000, capMs = 3_600_000, random = Math.random): number {
   return Math.round(random() * Math.min(capMs, baseMs * 2 ** attempt)) + baseMs;
 }
 
+type Row = { url: string; source_id: string | null; host: string; kind: UrlKind; attempts: number; hint_date: string | null };
+const toEntry = (r: Row): FrontierEntry => ({ url: r.url, sourceId: r.source_id, host: r.host, kind: r.kind, attempts: r.attempts, hintDate: r.hint_date });
+
 export class Frontier {
   private readonly stmts;
 
-  constructor(private readonly db: Db, private readonly leaseMs = 120_000) {
+  /**
+   * @param owner the run that takes leases (null in tests and tools that only read)
+   * @param leaseMs how long a lease holds without its owner finishing: a backstop, since a killed owner's
+   *   leases are taken back when the next run starts
+   */
+  constructor(private readonly db: Db, private readonly owner: number | null = null, private readonly leaseMs = 15 * 60_000) {
     this.stmts = {
       insert: db.prepare(`INSERT INTO frontier (url, source_id, host, kind, priority, next_attempt_at, hint_date, discovered_from, discovered_at, updated_at)
         VALUES (@url, @source_id, @host, @kind, @priority, @now, @hint_date, @from, @now, @now)
@@ -42,34 +66,42 @@ export class Frontier {
       hint: db.prepare('UPDATE frontier SET hint_date = @hint_date WHERE url = @url AND hint_date IS NULL AND @hint_date IS NOT NULL'),
       requeue: db.prepare(`UPDATE frontier SET state = 'queued', next_attempt_at = @now, updated_at = @now, attempts = 0
         WHERE url = @url AND state IN ('done', 'failed') AND kind != 'article'`),
-      ready: db.prepare(`SELECT url, source_id, host, kind, attempts, hint_date FROM frontier
-        WHERE ((state = 'queued' AND next_attempt_at <= @now) OR (state = 'leased' AND lease_until <= @now))
+      readyOfHost: db.prepare(`SELECT url, source_id, host, kind, attempts, hint_date FROM frontier
+        WHERE host = @host AND state = 'queued' AND next_attempt_at <= @now
           AND (@source IS NULL OR source_id IN (SELECT value FROM json_each(@source)))
         ORDER BY priority DESC, next_attempt_at LIMIT @limit`),
-      lease: db.prepare(`UPDATE frontier SET state = 'leased', lease_until = @until, updated_at = @now WHERE url = @url`),
-      done: db.prepare(`UPDATE frontier SET state = 'done', lease_until = NULL, last_status = @status, last_error = NULL, updated_at = @now WHERE url = @url`),
-      retry: db.prepare(`UPDATE frontier SET state = 'queued', lease_until = NULL, attempts = attempts + 1, next_attempt_at = @next,
-        last_status = @status, last_error = @error, updated_at = @now WHERE url = @url`),
-      failed: db.prepare(`UPDATE frontier SET state = @state, lease_until = NULL, attempts = attempts + 1, last_status = @status,
-        last_error = @error, updated_at = @now WHERE url = @url`),
-      release: db.prepare(`UPDATE frontier SET state = 'queued', lease_until = NULL, updated_at = @now WHERE url = @url AND state = 'leased'`),
+      expired: db.prepare(`UPDATE frontier SET state = 'queued', lease_until = NULL, lease_owner = NULL
+        WHERE state = 'leased' AND lease_until <= @now`),
+      hosts: db.prepare(`SELECT DISTINCT host FROM frontier WHERE state IN ('queued', 'leased')
+        AND (@source IS NULL OR source_id IN (SELECT value FROM json_each(@source)))`),
+      lease: db.prepare(`UPDATE frontier SET state = 'leased', lease_until = @until, lease_owner = @owner, updated_at = @now WHERE url = @url`),
+      done: db.prepare(`UPDATE frontier SET state = 'done', lease_until = NULL, lease_owner = NULL, last_status = @status, last_error = NULL,
+        last_reason = NULL, updated_at = @now WHERE url = @url`),
+      retry: db.prepare(`UPDATE frontier SET state = 'queued', lease_until = NULL, lease_owner = NULL, attempts = attempts + 1, next_attempt_at = @next,
+        last_status = @status, last_error = @error, last_reason = @reason, updated_at = @now WHERE url = @url`),
+      failed: db.prepare(`UPDATE frontier SET state = @state, lease_until = NULL, lease_owner = NULL, attempts = attempts + 1, last_status = @status,
+        last_error = @error, last_reason = @reason, updated_at = @now WHERE url = @url`),
+      release: db.prepare(`UPDATE frontier SET state = 'queued', lease_until = NULL, lease_owner = NULL, updated_at = @now WHERE url = @url AND state = 'leased'`),
       pending: db.prepare(`SELECT COUNT(*) AS n FROM frontier WHERE state IN ('queued', 'leased')
+        AND (@source IS NULL OR source_id IN (SELECT value FROM json_each(@source)))`),
+      nextDueOfHost: db.prepare(`SELECT MIN(next_attempt_at) AS t FROM frontier WHERE host = @host AND state = 'queued'
         AND (@source IS NULL OR source_id IN (SELECT value FROM json_each(@source)))`),
       nextDue: db.prepare(`SELECT MIN(CASE WHEN state = 'queued' THEN next_attempt_at ELSE lease_until END) AS t FROM frontier
         WHERE state IN ('queued', 'leased') AND (@source IS NULL OR source_id IN (SELECT value FROM json_each(@source)))`),
     };
   }
 
-  /** Adds URLs (canonicalized); known URLs are left as they are. Returns how many were new. */
-  add(items: readonly EnqueueItem[]): number {
+  /** Adds URLs (canonicalized); known URLs are left as they are. Returns the entries that were new. */
+  add(items: readonly EnqueueItem[]): { url: string; host: string }[] {
     const now = new Date().toISOString();
-    let added = 0;
+    const added: { url: string; host: string }[] = [];
     this.db.transaction(() => {
       for (const it of items) {
         const url = canonicalizeUrl(it.url);
         if (!url) continue;
-        const r = this.stmts.insert.run({ url, source_id: it.sourceId, host: hostOf(url), kind: it.kind, priority: it.priority ?? 0, hint_date: it.hintDate ?? null, from: it.from ?? null, now });
-        if (r.changes) added += 1;
+        const host = hostOf(url);
+        const r = this.stmts.insert.run({ url, source_id: it.sourceId, host, kind: it.kind, priority: it.priority ?? 0, hint_date: it.hintDate ?? null, from: it.from ?? null, now });
+        if (r.changes) added.push({ url, host });
         else this.stmts.hint.run({ url, hint_date: it.hintDate ?? null });
       }
     })();
@@ -87,17 +119,32 @@ export class Frontier {
     })();
   }
 
-  /** Leases up to `limit` ready URLs (of the given sources); the lease ends after `leaseMs`. */
-  lease(limit: number, sources: readonly string[] | null = null): FrontierEntry[] {
+  /** Hosts with URLs still to fetch (of the given sources). */
+  hosts(sources: readonly string[] | null = null): string[] {
+    return (this.stmts.hosts.all({ source: json(sources) }) as { host: string }[]).map((r) => r.host);
+  }
+
+  /** Leases up to `limit` ready URLs of one host, best first; their lease ends after `leaseMs`. */
+  leaseHost(host: string, limit: number, sources: readonly string[] | null = null): FrontierEntry[] {
     const now = new Date();
+    const iso = now.toISOString();
     const until = new Date(now.getTime() + this.leaseMs).toISOString();
     return this.db.transaction(() => {
-      const rows = this.stmts.ready.all({ now: now.toISOString(), limit, source: sources ? JSON.stringify(sources) : null }) as {
-        url: string; source_id: string | null; host: string; kind: UrlKind; attempts: number; hint_date: string | null;
-      }[];
-      for (const r of rows) this.stmts.lease.run({ url: r.url, until, now: now.toISOString() });
-      return rows.map((r) => ({ url: r.url, sourceId: r.source_id, host: r.host, kind: r.kind, attempts: r.attempts, hintDate: r.hint_date }));
+      this.stmts.expired.run({ now: iso });
+      const rows = this.stmts.readyOfHost.all({ host, now: iso, limit, source: json(sources) }) as Row[];
+      for (const r of rows) this.stmts.lease.run({ url: r.url, until, now: iso, owner: this.owner });
+      return rows.map(toEntry);
     })();
+  }
+
+  /** Leases up to `limit` ready URLs of any host (host by host). */
+  lease(limit: number, sources: readonly string[] | null = null): FrontierEntry[] {
+    const out: FrontierEntry[] = [];
+    for (const host of this.hosts(sources)) {
+      if (out.length >= limit) break;
+      out.push(...this.leaseHost(host, limit - out.length, sources));
+    }
+    return out;
   }
 
   complete(url: string, status: number): void {
@@ -105,14 +152,15 @@ export class Frontier {
   }
 
   /** Records a failure: retried later with backoff while attempts remain, else marked failed (or skipped). */
-  fail(url: string, opts: { error: string; status?: number; retryable: boolean; attempts: number; maxAttempts: number; delayMs?: number; skipped?: boolean }): 'retry' | 'failed' {
+  fail(url: string, opts: FailOptions): 'retry' | 'failed' {
     const now = new Date();
+    const row = { url, status: opts.status ?? null, error: opts.error, reason: opts.reason ?? null, now: now.toISOString() };
     if (opts.retryable && opts.attempts + 1 < opts.maxAttempts) {
       const wait = opts.delayMs ?? backoffMs(opts.attempts);
-      this.stmts.retry.run({ url, next: new Date(now.getTime() + wait).toISOString(), status: opts.status ?? null, error: opts.error, now: now.toISOString() });
+      this.stmts.retry.run({ ...row, next: new Date(now.getTime() + wait).toISOString() });
       return 'retry';
     }
-    this.stmts.failed.run({ url, state: opts.skipped ? 'skipped' : 'failed', status: opts.status ?? null, error: opts.error, now: now.toISOString() });
+    this.stmts.failed.run({ ...row, state: opts.skipped ? 'skipped' : 'failed' });
     return 'failed';
   }
 
@@ -122,11 +170,19 @@ export class Frontier {
   }
 
   pending(sources: readonly string[] | null = null): number {
-    return (this.stmts.pending.get({ source: sources ? JSON.stringify(sources) : null }) as { n: number }).n;
+    return (this.stmts.pending.get({ source: json(sources) }) as { n: number }).n;
+  }
+
+  /** When the next queued URL of a host becomes ready (ms since epoch), or null when it has none. */
+  nextDueOfHost(host: string, sources: readonly string[] | null = null): number | null {
+    const t = (this.stmts.nextDueOfHost.get({ host, source: json(sources) }) as { t: string | null }).t;
+    return t === null ? null : Date.parse(t);
   }
 
   /** When the next queued URL becomes ready (ISO), or null when none is pending. */
   nextDue(sources: readonly string[] | null = null): string | null {
-    return (this.stmts.nextDue.get({ source: sources ? JSON.stringify(sources) : null }) as { t: string | null }).t;
+    return (this.stmts.nextDue.get({ source: json(sources) }) as { t: string | null }).t;
   }
 }
+
+const json = (sources: readonly string[] | null) => (sources ? JSON.stringify(sources) : null);

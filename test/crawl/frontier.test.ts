@@ -9,13 +9,13 @@ describe('Frontier', () => {
 
   it('adds each canonical URL once', () => {
     const f = new Frontier(db);
-    expect(f.add([{ url: 'https://a.vn/x#1', sourceId: null, kind: 'article' }, { url: 'HTTPS://A.VN/x', sourceId: null, kind: 'article' }])).toBe(1);
-    expect(f.add([{ url: 'https://a.vn/x', sourceId: null, kind: 'article' }])).toBe(0);
+    expect(f.add([{ url: 'https://a.vn/x#1', sourceId: null, kind: 'article' }, { url: 'HTTPS://A.VN/x', sourceId: null, kind: 'article' }])).toEqual([{ url: 'https://a.vn/x', host: 'a.vn' }]);
+    expect(f.add([{ url: 'https://a.vn/x', sourceId: null, kind: 'article' }])).toEqual([]);
     expect(f.pending()).toBe(1);
   });
 
   it('leases a URL to one taker, and an expired lease makes it ready again', async () => {
-    const f = new Frontier(db, 50);
+    const f = new Frontier(db, null, 50);
     f.add([{ url: 'https://a.vn/1', sourceId: null, kind: 'article' }]);
     expect(f.lease(10).map((e) => e.url)).toEqual(['https://a.vn/1']);
     expect(f.lease(10)).toEqual([]);
@@ -50,5 +50,30 @@ describe('Frontier', () => {
     expect(max(3)).toBe(9000);
     expect(max(10)).toBe(11_000);
     expect(backoffMs(5, 1000, 10_000, () => 0)).toBe(1000);
+  });
+
+  it('leases one host at a time, best first, recording the run that holds the lease', () => {
+    db.prepare("INSERT INTO crawl_runs (started_at, sources) VALUES ('2026-01-01T00:00:00Z', '[]')").run();
+    const f = new Frontier(db, 1);
+    f.add([
+      { url: 'https://a.vn/article', sourceId: null, kind: 'article', priority: 5 },
+      { url: 'https://b.vn/home', sourceId: null, kind: 'start', priority: 30 },
+      { url: 'https://a.vn/sitemap.xml', sourceId: null, kind: 'sitemap', priority: 20 },
+    ]);
+    expect(f.hosts().sort()).toEqual(['a.vn', 'b.vn']);
+    expect(f.leaseHost('a.vn', 10).map((e) => e.url)).toEqual(['https://a.vn/sitemap.xml', 'https://a.vn/article']);
+    expect(db.prepare("SELECT DISTINCT lease_owner AS o FROM frontier WHERE state = 'leased'").all()).toEqual([{ o: 1 }]);
+    expect(f.leaseHost('a.vn', 10)).toEqual([]);
+    expect(f.nextDueOfHost('a.vn')).toBeNull();
+    f.release('https://a.vn/article');
+    expect(f.leaseHost('a.vn', 10).map((e) => e.url)).toEqual(['https://a.vn/article']);
+  });
+
+  it('records why a URL failed, as a code to group by', () => {
+    const f = new Frontier(db);
+    f.add([{ url: 'https://a.vn/1', sourceId: null, kind: 'article' }]);
+    f.lease(1);
+    f.fail('https://a.vn/1', { error: 'too big', reason: 'too-large', retryable: false, attempts: 0, maxAttempts: 4 });
+    expect(db.prepare('SELECT state, last_reason, last_error FROM frontier').get()).toEqual({ state: 'failed', last_reason: 'too-large', last_error: 'too big' });
   });
 });
