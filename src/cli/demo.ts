@@ -22,7 +22,7 @@ export async function runDemo(opts: { db: string }): Promise<void> {
   const db = openDb(opts.db);
   try {
     const sources = SOURCES.filter((s) => s.hosts.some((h) => mirror.hosts.includes(h)));
-    const stats = await crawl(db, { sources, resolve: mirror.resolve, delayMs: MIRROR_DELAY_MS, onEvent: eventLogger(true), maxIdleWaitMs: 5_000 });
+    const stats = await crawl(db, { sources, resolve: mirror.resolve, delayMs: MIRROR_DELAY_MS, onEvent: eventLogger({ quiet: true }), maxIdleWaitMs: 5_000 });
     log(summarizeCrawl(stats));
     const s = readStats(db);
     const out = [

@@ -41,23 +41,62 @@ export function buildProgram(): Command {
       runExtract(file, opts);
     });
 
-  listingOptions(program
+  program
     .command('crawl')
-    .description('crawl sources into the database (resumable: run it again to continue)')
+    .description('crawl sources into the database (resumable: run the same command again after a stop, a crash or kill -9)')
     .argument('[sources...]', 'source ids (see `vnpress sources`)')
     .option('--all', 'crawl every source')
     .option('--db <path>', 'database file', DEFAULT_DB)
-    .option('--since <date>', 'stop following listings at articles older than this date (YYYY-MM-DD)')
+    .option('--since <date>', 'stop following listings, sitemaps and feeds at articles older than this date (YYYY-MM-DD)')
     .option('--max-pages <n>', 'fetch at most this many pages in this run', (v) => Number.parseInt(v, 10))
+    .option('--status', 'show the state of the crawl job in the database (running or stopped) and exit')
+    .option('--json', 'with --status: output JSON')
+    .option('--log-json', 'write every event as a JSON line on stdout (no progress line)')
+    .option('--quiet', 'do not list every article stored')
+    .option('--fetch-only', 'store the pages without extracting articles (run `vnpress reextract` later)')
     .option('--resolve <host=addr...>', 'send a host\'s requests to another address, like curl --resolve (host=http://127.0.0.1:8080)')
     .option('--delay <ms>', 'milliseconds between requests to one host (default: the source\'s pacing, at least 1000)', (v) => Number.parseInt(v, 10))
+    .option('--concurrency <n>', 'requests in flight per host (default: the source\'s pacing, 1)', (v) => Number.parseInt(v, 10))
+    .option('--max-bytes <size>', 'largest page accepted, before and after decompression (default 10MB)')
     .option('--user-agent <ua>', 'User-Agent header to send')
     .option('--contact <email-or-url>', 'contact put in the User-Agent so site owners can reach you')
     .option('--ignore-robots', 'do not obey robots.txt: only for sites you own')
-    .addHelpText('after', examples('vnpress crawl baochinhphu --since 2024-01-01 --max-pages 200', 'vnpress crawl --all --contact you@example.org')))
+    .option('--allow-private', 'allow private and loopback addresses (refused by default; hosts given to --resolve are always allowed)')
+    .addHelpText('after', examples(
+      'vnpress crawl baochinhphu --since 2024-01-01 --max-pages 200',
+      'vnpress crawl --all --contact you@example.org',
+      'vnpress crawl --status',
+      'vnpress crawl mpi --log-json | jq -c \'select(.type == "failed")\'',
+    ))
     .action(async (sources: string[], opts) => {
       const { runCrawl } = await import('./crawl.js');
       await runCrawl(sources, opts);
+    });
+
+  program
+    .command('reextract')
+    .description('run article and fact extraction again over the archived pages, without the network')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--source <id>', 'only this source')
+    .option('--quiet', 'do not list every article that changed')
+    .addHelpText('after', examples('vnpress reextract', 'vnpress reextract --source baochinhphu'))
+    .action(async (opts) => {
+      const { runReextract } = await import('./reextract.js');
+      runReextract(opts);
+    });
+
+  program
+    .command('export-warc')
+    .description('write the archived pages as WARC files (.warc.gz) for web-archive tools')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--out <dir>', 'folder for the files', 'warc')
+    .option('--source <id>', 'only this source')
+    .option('--max-size <size>', 'start a new file past this size', '1GB')
+    .option('--prefix <name>', 'file name prefix', 'vnpress')
+    .addHelpText('after', examples('vnpress export-warc --out archive/', 'vnpress export-warc --source mpi --max-size 100MB'))
+    .action(async (opts) => {
+      const { runExportWarc } = await import('./export-warc.js');
+      await runExportWarc(opts);
     });
 
   program

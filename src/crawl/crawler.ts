@@ -38,6 +38,10 @@ export interface CrawlOptions {
   extract?: boolean;
   /** Attempts per URL before it is marked failed. @default 4 */
   maxAttempts?: number;
+  /** First step of the retry backoff (doubling, with jitter). @default 2000 */
+  retryBaseMs?: number;
+  /** Connect, headers, body-silence and whole-fetch timeouts. @default 10 s, 30 s, 30 s, 120 s */
+  timeouts?: { connectMs?: number; headersMs?: number; bodyMs?: number; totalMs?: number };
   /** How long to wait for URLs scheduled for a retry before ending the run. @default 60000 */
   maxIdleWaitMs?: number;
   /** Milliseconds between two progress events (and heartbeats). @default 1000 */
@@ -128,7 +132,11 @@ export async function crawl(db: Db, options: CrawlOptions): Promise<CrawlStats> 
     since: options.since ?? null, maxPages: options.maxPages ?? null, delayMs: options.delayMs ?? null, extract: options.extract ?? true,
     ignoreRobots: options.ignoreRobots ?? false, resolve: options.resolve ?? {},
   });
-  const fetcher = new Fetcher({ userAgent, resolve: options.resolve, allowPrivate: options.allowPrivate, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES });
+  const t = options.timeouts ?? {};
+  const fetcher = new Fetcher({
+    userAgent, resolve: options.resolve, allowPrivate: options.allowPrivate, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+    connectTimeoutMs: t.connectMs, headersTimeoutMs: t.headersMs, bodyTimeoutMs: t.bodyMs, totalTimeoutMs: t.totalMs,
+  });
   const robots = new RobotsCache(fetcher, 'vnpress');
   const frontier = new Frontier(db, runId);
   const processor = new PageProcessor(db, frontier, sources, { since: options.since ?? null, extract: options.extract ?? true });
@@ -197,13 +205,16 @@ export async function crawl(db: Db, options: CrawlOptions): Promise<CrawlStats> 
     const fe = e instanceof FetchError ? e : null;
     if (fe?.status === 429 || fe?.status === 503) lane.pacing.overloaded(fe.retryAfterMs);
     const reason: FetchFailure | 'extract' = fe ? fe.reason : 'extract';
-    const error = describeError(e);
+    const retryable = fe ? fe.retryable : false;
+    const lastTry = retryable && entry.attempts + 1 >= maxAttempts;
+    // The message says what happens next: a retry, or the end after the last attempt.
+    const error = describeError(e).replace(/; will retry later$/, '') + (lastTry ? `; gave up after ${maxAttempts} attempts` : retryable ? '; will retry later' : '');
     const skipped = reason === 'content-type';
     const outcome = frontier.fail(entry.url, {
-      error, reason, status: fe?.status, retryable: fe ? fe.retryable : false, attempts: entry.attempts, maxAttempts,
-      delayMs: fe?.retryAfterMs, skipped,
+      error, reason, status: fe?.status, retryable, attempts: entry.attempts, maxAttempts,
+      delayMs: fe?.retryAfterMs, backoffBaseMs: options.retryBaseMs, skipped,
     });
-    const group = fe?.status !== undefined ? `http ${fe.status}` : reason;
+    const group = reason === 'http' ? `http ${fe!.status}` : reason;
     if (outcome === 'retry') stats.retried++;
     else if (skipped) { stats.skipped++; fail(entry.url, group, error); }
     else { stats.failed++; fail(entry.url, group, error); }

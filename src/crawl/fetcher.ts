@@ -96,9 +96,10 @@ export class Fetcher {
   private readonly opts: Required<Omit<FetcherOptions, 'resolve'>> & { resolve: Record<string, string> };
 
   constructor(options: FetcherOptions) {
+    const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as FetcherOptions;
     this.opts = {
       connectTimeoutMs: 10_000, headersTimeoutMs: 30_000, bodyTimeoutMs: 30_000, totalTimeoutMs: 120_000,
-      maxBytes: DEFAULT_MAX_BYTES, maxRedirects: 10, allowPrivate: false, connections: 4, resolve: {}, ...options,
+      maxBytes: DEFAULT_MAX_BYTES, maxRedirects: 10, allowPrivate: false, connections: 4, resolve: {}, ...defined,
     };
     // Keep-alive connections, a few per origin; politeness (one request per host at a time) is the crawler's job.
     this.agent = new Agent({

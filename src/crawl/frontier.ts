@@ -38,6 +38,8 @@ export interface FailOptions {
   maxAttempts: number;
   /** Wait before the retry (Retry-After); backoff with jitter when absent. */
   delayMs?: number;
+  /** The backoff's first step. @default 2000 */
+  backoffBaseMs?: number;
   /** Ends as 'skipped' (robots.txt, a content type we do not read) rather than 'failed'. */
   skipped?: boolean;
 }
@@ -156,7 +158,7 @@ export class Frontier {
     const now = new Date();
     const row = { url, status: opts.status ?? null, error: opts.error, reason: opts.reason ?? null, now: now.toISOString() };
     if (opts.retryable && opts.attempts + 1 < opts.maxAttempts) {
-      const wait = opts.delayMs ?? backoffMs(opts.attempts);
+      const wait = opts.delayMs ?? backoffMs(opts.attempts, opts.backoffBaseMs);
       this.stmts.retry.run({ ...row, next: new Date(now.getTime() + wait).toISOString() });
       return 'retry';
     }

@@ -48,9 +48,12 @@ export class HostPacing {
     else this.delayMs = Math.max(this.baseMs, this.delayMs * 0.9);
   }
 
-  /** The host said it is overloaded (429, 503): slow down, and wait as long as it asked. */
+  /**
+   * The host said it is overloaded (429, 503): double the delay (from at least 100 ms, for a crawl run with
+   * no delay), and wait as long as it asked.
+   */
   overloaded(retryAfterMs: number | undefined, now = Date.now()): void {
-    this.delayMs = Math.min(Math.max(this.delayMs * 2, 1000), MAX_DELAY_MS);
+    this.delayMs = Math.min(Math.max(this.delayMs * 2, 100), MAX_DELAY_MS);
     if (retryAfterMs !== undefined) this.nextAt = Math.max(this.nextAt, now + Math.min(retryAfterMs, MAX_RETRY_AFTER_MS));
   }
 }
