@@ -8,8 +8,9 @@ import mst from './mst.js';
 import mof from './mof.js';
 import hanoi from './hanoi.js';
 import vnexpress from './vnexpress.js';
+import moit from './moit.js';
 
-export const SOURCES: readonly SourceDefinition[] = [baochinhphu, chinhphu, mpi, mic, mst, mof, hanoi, vnexpress];
+export const SOURCES: readonly SourceDefinition[] = [baochinhphu, chinhphu, mpi, mic, mst, mof, hanoi, vnexpress, moit];
 
 export function getSource(id: string): SourceDefinition | undefined {
   return SOURCES.find((s) => s.id === id);

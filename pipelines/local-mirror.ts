@@ -143,7 +143,8 @@ const CATEGORY_NAMES: Record<string, string> = {
   'khoa-hoc-va-cong-nghe': 'Khoa học và Công nghệ', 'tin-tuc-tai-chinh': 'Tin tức tài chính', 'hoat-dong-cua-bo': 'Hoạt động của Bộ',
   'thong-bao-chi-dao-dieu-hanh': 'Thông báo chỉ đạo điều hành', 'tin-tuc-su-kien-noi-bat': 'Tin tức - Sự kiện nổi bật',
   'chi-dao-cua-ubnd-thanh-pho-ha-noi': 'Chỉ đạo của UBND Thành phố', 'tin-so-nganh': 'Tin sở ngành', 'kinh-doanh': 'Kinh doanh',
-  'phap-luat': 'Pháp luật',
+  'phap-luat': 'Pháp luật', 'hoat-dong': 'Hoạt động', 'phat-trien-nang-luong': 'Phát triển năng lượng',
+  'thi-truong-nuoc-ngoai': 'Thị trường nước ngoài',
 };
 
 export function categoryName(listingUrl: string): string {

@@ -121,11 +121,11 @@ describe('commands on a database filled by the demo', () => {
   it('demo, then stats, decree, search and export read it', () => {
     const demo = vnpress('demo', '--db', 'demo.db');
     expect(demo.code).toBe(0);
-    expect(demo.stdout).toMatch(/articles\s+32\b/);
+    expect(demo.stdout).toMatch(/articles\s+36\b/);
     expect(demo.stdout).toContain('npx vnpress search');
 
     const stats = JSON.parse(vnpress('stats', '--db', 'demo.db', '--json').stdout);
-    expect(stats.articles).toBe(32);
+    expect(stats.articles).toBe(36);
 
     const decree = vnpress('decree', '13/2023/ND-CP', '--db', 'demo.db');
     expect(decree.code).toBe(0);

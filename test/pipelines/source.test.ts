@@ -7,7 +7,7 @@ import { ConfigError } from '../../src/errors.js';
 
 describe('source definitions', () => {
   it('every definition is valid and its article pattern matches its own fixtures', () => {
-    expect(SOURCES.map((s) => s.id)).toEqual(['baochinhphu', 'chinhphu', 'mpi', 'mic', 'mst', 'mof', 'hanoi', 'vnexpress']);
+    expect(SOURCES.map((s) => s.id)).toEqual(['baochinhphu', 'chinhphu', 'mpi', 'mic', 'mst', 'mof', 'hanoi', 'vnexpress', 'moit']);
     expect(new RegExp(baochinhphu.articleUrlPattern).test('https://baochinhphu.vn/gdp-quy-ii-2022-tang-772-102220629112046215.htm')).toBe(true);
     expect(new RegExp(baochinhphu.articleUrlPattern).test('https://baochinhphu.vn/thoi-su.htm')).toBe(false);
   });
