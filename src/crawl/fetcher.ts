@@ -189,7 +189,7 @@ export class Fetcher {
       const decoded = decodeBody(raw, h['content-type']);
       return {
         url, finalUrl: current, status, headers: h, body: decoded.text, raw, charset: decoded.charset, charsetVia: decoded.via,
-        convertedFrom: (decoded as { convertedFrom?: string | null }).convertedFrom ?? null,
+        convertedFrom: decoded.convertedFrom,
         fetchedAt: new Date().toISOString(), notModified: false, bytes: raw.length, elapsedMs: Date.now() - started,
       };
     }

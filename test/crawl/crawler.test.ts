@@ -8,7 +8,6 @@ import { createServer, type Server } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import iconv from 'iconv-lite';
 import { validateSource } from '../../pipelines/source.js';
 import { fixturesDir } from '../../pipelines/local-mirror.js';
 import { openDb, type Db } from '../../src/store/db.js';
