@@ -250,7 +250,7 @@ export async function crawl(db: Db, options: CrawlOptions): Promise<CrawlStats> 
     lane.pacing.latency(res.elapsedMs);
     emit({ type: 'fetched', url: entry.url, status: res.status, kind: entry.kind, ms: res.elapsedMs, bytes: res.bytes });
     try {
-      applied(entry, processor.process(entry, res));
+      applied(entry, await processor.process(entry, res));
     } catch (e) {
       // A page that breaks extraction is recorded with the cause; the crawl goes on.
       recordFailure(entry, e, lane);

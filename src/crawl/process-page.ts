@@ -1,9 +1,9 @@
 /**
- * What a fetched page leads to, written in one transaction: the page itself (raw bytes, compressed), the URLs
- * a sitemap, feed or listing gives (with the listing's next page, down to --since), or the article and its
- * facts, and the frontier's record that the URL is done. A crawl killed before the commit fetches the URL
- * again; one killed after finds it done. Extraction runs before the transaction opens, so the database is
- * never held while a page is read.
+ * What a fetched page leads to, written together: the page itself (raw bytes, compressed), the URLs a
+ * sitemap, feed or listing gives (with the listing's next page, down to --since), or the article and its
+ * facts, and the frontier's record that the URL is done. They commit together (with other pages' writes, in
+ * a group commit), so a crawl killed before the commit fetches the URL again and one killed after finds it
+ * done. Extraction and compression happen before, so the database is never held while a page is read.
  */
 import type { Db } from '../store/db.js';
 import type { SourceDefinition } from '../../pipelines/source.js';
@@ -11,7 +11,8 @@ import type { Article, Facts } from '../types.js';
 import type { Frontier, FrontierEntry, EnqueueItem } from './frontier.js';
 import type { FetchResult } from './fetcher.js';
 import { parseFeed, parseListing, parseSitemap, type Discovered } from './discover.js';
-import { PageStore } from '../store/pages.js';
+import { PageStore, packRaw } from '../store/pages.js';
+import { WriteBatch } from '../store/write-batch.js';
 import { ArticleStore } from '../store/articles.js';
 import { extractArticle } from '../article/extract.js';
 import { extractFacts } from '../facts/index.js';
@@ -49,9 +50,10 @@ export class PageProcessor {
   private readonly bySource: Map<string, SourceDefinition>;
   private readonly patterns: Map<string, RegExp>;
   private readonly articleExists;
+  private readonly batch: WriteBatch;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly frontier: Frontier,
     sources: readonly SourceDefinition[],
     private readonly opts: { since: string | null; extract: boolean },
@@ -61,9 +63,10 @@ export class PageProcessor {
     this.bySource = new Map(sources.map((s) => [s.id, s]));
     this.patterns = new Map(sources.map((s) => [s.id, new RegExp(s.articleUrlPattern)]));
     this.articleExists = db.prepare('SELECT 1 FROM articles WHERE url = ?');
+    this.batch = new WriteBatch(db);
   }
 
-  process(entry: FrontierEntry, res: FetchResult): Processed {
+  async process(entry: FrontierEntry, res: FetchResult): Promise<Processed> {
     const out: Processed = { notModified: res.notModified, added: [], article: null, notArticle: null, warnings: [] };
     const source = entry.sourceId ? this.bySource.get(entry.sourceId) ?? null : null;
     // Work that needs no database: what the page lists, or its article.
@@ -84,11 +87,12 @@ export class PageProcessor {
         found = this.discovered(entry, res);
       }
     }
-    this.db.transaction(() => {
-      if (res.notModified) {
+    const packed = res.notModified ? null : await packRaw(res.raw);
+    await this.batch.run(() => {
+      if (!packed) {
         this.pages.notModified(entry.url, res.fetchedAt);
       } else {
-        const saved = this.pages.save({ ...res, source: entry.sourceId ?? undefined });
+        const saved = this.pages.save({ ...res, source: entry.sourceId ?? undefined }, packed);
         out.added = this.frontier.add(found);
         if (notArticle) {
           // A listing or error page at an article URL: kept as what it is, not retried, no article made.
@@ -101,7 +105,7 @@ export class PageProcessor {
         }
       }
       this.frontier.complete(entry.url, res.status);
-    })();
+    });
     return out;
   }
 

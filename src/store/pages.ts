@@ -4,7 +4,8 @@
  * unchanged pages do no extraction work downstream; the archive can be re-read without the network
  * (`vnpress reextract`) or written out as WARC (`vnpress export-warc`).
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync, gzip } from 'node:zlib';
+import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import type { PageKind } from '../errors.js';
 import type { Db } from './db.js';
@@ -47,6 +48,25 @@ const GZIP = { level: 6 };
 
 export const sha256Bytes = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
+/** A page's bytes compressed and hashed, ready to store. */
+export interface PackedRaw {
+  gz: Buffer;
+  hash: string;
+  bytes: number;
+}
+
+const gzipAsync = promisify(gzip);
+
+/**
+ * Compresses a page's bytes on libuv's thread pool: a fifth of a millisecond per page that the crawl's
+ * main thread would otherwise spend, at a thousand pages a second, a fifth of its time on.
+ */
+export async function packRaw(raw: Uint8Array): Promise<PackedRaw> {
+  return { gz: await gzipAsync(raw, GZIP), hash: sha256Bytes(raw), bytes: raw.length };
+}
+
+const packRawSync = (raw: Uint8Array): PackedRaw => ({ gz: gzipSync(raw, GZIP), hash: sha256Bytes(raw), bytes: raw.length });
+
 export class PageStore {
   private readonly stmts;
 
@@ -77,8 +97,9 @@ export class PageStore {
     return r ? { etag: r.etag, lastModified: r.last_modified } : null;
   }
 
-  save(page: RawPage): SavedPage {
-    const hash = sha256Bytes(page.raw);
+  /** Stores a page; `packed` is its bytes already compressed (packRaw), else they are compressed here. */
+  save(page: RawPage, packed: PackedRaw = packRawSync(page.raw)): SavedPage {
+    const hash = packed.hash;
     const existing = this.stmts.find.get(page.url);
     if (existing && existing.body_hash === hash) {
       this.stmts.touch.run(page.fetchedAt, page.headers.etag ?? null, page.headers['last-modified'] ?? null, existing.id);
@@ -87,7 +108,7 @@ export class PageStore {
     const row = {
       url: page.url, final_url: page.finalUrl, source_id: page.source ?? null, status: page.status,
       content_type: page.headers['content-type'] ?? null, headers: JSON.stringify(page.headers),
-      raw: gzipSync(page.raw, GZIP), raw_bytes: page.raw.length, body_hash: hash,
+      raw: packed.gz, raw_bytes: packed.bytes, body_hash: hash,
       charset: page.charset ?? null, charset_via: page.charsetVia ?? null, converted_from: page.convertedFrom ?? null,
       etag: page.headers.etag ?? null, last_modified: page.headers['last-modified'] ?? null, fetched_at: page.fetchedAt,
     };
