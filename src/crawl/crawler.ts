@@ -136,6 +136,8 @@ export async function crawl(db: Db, options: CrawlOptions): Promise<CrawlStats> 
   const fetcher = new Fetcher({
     userAgent, resolve: options.resolve, allowPrivate: options.allowPrivate, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
     connectTimeoutMs: t.connectMs, headersTimeoutMs: t.headersMs, bodyTimeoutMs: t.bodyMs, totalTimeoutMs: t.totalMs,
+    // Enough connections per origin for the requests a host may have in flight.
+    connections: Math.max(4, options.concurrency ?? 1, ...sources.map((s) => s.pacing.concurrency)),
   });
   const robots = new RobotsCache(fetcher, 'vnpress');
   const frontier = new Frontier(db, runId);

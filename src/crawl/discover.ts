@@ -1,8 +1,10 @@
 /**
- * Finding article URLs: sitemaps (index or urlset, gzipped or not), RSS and Atom feeds, and listing pages
- * (links matching the source's article pattern, plus the next page of the listing).
+ * Finding article URLs: sitemaps (index or urlset, gzipped or not) and RSS and Atom feeds, read as streams
+ * of elements, and listing pages (links matching the source's article pattern, with the date shown beside
+ * them).
  */
 import { load } from 'cheerio/slim';
+import { Parser } from 'htmlparser2';
 import { canonicalizeUrl } from './url.js';
 import { parseDateTime } from '../text/dates.js';
 
@@ -13,36 +15,75 @@ export interface Discovered {
   kind: 'article' | 'sitemap' | 'listing';
 }
 
+/**
+ * Reads an XML document as a stream of elements, handing `onElement` each element named in `wanted` with the
+ * text of its children (by local name, namespace prefixes dropped) once it closes. No tree is built: a
+ * sitemap of 50,000 URLs (the most the protocol allows) is read in the memory of its text and its results.
+ */
+function readXmlRecords(xml: string, wanted: ReadonlySet<string>, onElement: (name: string, fields: Map<string, string>, attrs: Record<string, string>[]) => void): void {
+  let record: { name: string; fields: Map<string, string>; links: Record<string, string>[] } | null = null;
+  let field: string | null = null;
+  let text = '';
+  const local = (name: string) => name.slice(name.indexOf(':') + 1).toLowerCase();
+  const parser = new Parser({
+    onopentag(name, attrs) {
+      const n = local(name);
+      if (wanted.has(n) && !record) record = { name: n, fields: new Map(), links: [] };
+      else if (record) {
+        // Atom's <link href="…"/> carries its value in attributes.
+        if (n === 'link' && attrs.href) record.links.push(attrs);
+        field = n;
+        text = '';
+      }
+    },
+    ontext(t) {
+      if (field) text += t;
+    },
+    onclosetag(name) {
+      const n = local(name);
+      if (record && n === record.name) {
+        onElement(record.name, record.fields, record.links);
+        record = null;
+      } else if (record && field === n) {
+        if (!record.fields.has(n)) record.fields.set(n, text.trim());
+        field = null;
+      }
+    },
+  }, { xmlMode: true, decodeEntities: true });
+  parser.end(xml);
+}
+
+const SITEMAP_ELEMENTS = new Set(['sitemap', 'url']);
+
 /** Reads a sitemap: an index lists more sitemaps, a urlset lists pages with an optional lastmod. */
 export function parseSitemap(xml: string, base: string): Discovered[] {
-  const $ = load(xml, { xml: true });
   const out: Discovered[] = [];
-  $('sitemapindex > sitemap').each((_, el) => {
-    const loc = canonicalizeUrl($(el).find('loc').first().text().trim(), base);
-    if (loc) out.push({ url: loc, date: parseDateTime($(el).find('lastmod').first().text()) ?? null, kind: 'sitemap' });
-  });
-  $('urlset > url').each((_, el) => {
-    const loc = canonicalizeUrl($(el).find('loc').first().text().trim(), base);
-    const date = $(el).find('lastmod').first().text() || $(el).find('news\\:publication_date').first().text();
-    if (loc) out.push({ url: loc, date: date ? parseDateTime(date) : null, kind: 'article' });
+  readXmlRecords(xml, SITEMAP_ELEMENTS, (name, f) => {
+    const loc = canonicalizeUrl(f.get('loc') ?? '', base);
+    if (!loc) return;
+    // Google News sitemaps give the publication date apart from lastmod.
+    const date = f.get('lastmod') || f.get('publication_date');
+    out.push({ url: loc, date: date ? parseDateTime(date) ?? null : null, kind: name === 'sitemap' ? 'sitemap' : 'article' });
   });
   return out;
 }
 
+const FEED_ELEMENTS = new Set(['item', 'entry']);
+
 /** Reads an RSS 2.0 or Atom feed. */
 export function parseFeed(xml: string, base: string): Discovered[] {
-  const $ = load(xml, { xml: true });
   const out: Discovered[] = [];
-  $('item').each((_, el) => {
-    const link = $(el).find('link').first().text().trim() || $(el).find('guid').first().text().trim();
-    const url = canonicalizeUrl(link, base);
-    const date = $(el).find('pubDate').first().text();
-    if (url) out.push({ url, date: date ? toIso(date) : null, kind: 'article' });
-  });
-  $('entry').each((_, el) => {
-    const href = $(el).find('link[rel="alternate"]').attr('href') ?? $(el).find('link').attr('href') ?? '';
+  readXmlRecords(xml, FEED_ELEMENTS, (name, f, links) => {
+    let href: string;
+    let date: string | undefined;
+    if (name === 'item') {
+      href = f.get('link') || f.get('guid') || '';
+      date = f.get('pubdate') || f.get('date');
+    } else {
+      href = (links.find((l) => l.rel === 'alternate') ?? links.find((l) => !l.rel) ?? links[0])?.href ?? '';
+      date = f.get('published') || f.get('updated');
+    }
     const url = canonicalizeUrl(href, base);
-    const date = $(el).find('published').first().text() || $(el).find('updated').first().text();
     if (url) out.push({ url, date: date ? toIso(date) : null, kind: 'article' });
   });
   return out;

@@ -54,6 +54,7 @@ const toEntry = (r: Row): FrontierEntry => ({ url: r.url, sourceId: r.source_id,
 
 export class Frontier {
   private readonly stmts;
+  private expiredCheckedAt = 0;
 
   /**
    * @param owner the run that takes leases (null in tests and tools that only read)
@@ -132,7 +133,11 @@ export class Frontier {
     const iso = now.toISOString();
     const until = new Date(now.getTime() + this.leaseMs).toISOString();
     return this.db.transaction(() => {
-      this.stmts.expired.run({ now: iso });
+      // Expired leases (a backstop: killed runs' leases are taken back at start) are looked for now and then.
+      if (now.getTime() - this.expiredCheckedAt > Math.min(30_000, this.leaseMs)) {
+        this.stmts.expired.run({ now: iso });
+        this.expiredCheckedAt = now.getTime();
+      }
       const rows = this.stmts.readyOfHost.all({ host, now: iso, limit, source: json(sources) }) as Row[];
       for (const r of rows) this.stmts.lease.run({ url: r.url, until, now: iso, owner: this.owner });
       return rows.map(toEntry);

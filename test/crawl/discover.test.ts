@@ -24,4 +24,17 @@ describe('discovery', () => {
       { url: 'https://baochinhphu.vn/gdp-tang-102220629112046215.htm', date: '2022-06-29T11:20:00+07:00', kind: 'article' },
     ]);
   });
+  it('reads Google News sitemaps, CDATA and entities, and a full 50,000-URL sitemap', () => {
+    const news = parseSitemap(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+      <url><loc><![CDATA[https://vnexpress.net/a-4790000.html?x=1&y=2]]></loc><news:news><news:publication_date>2024-07-01T08:45:00+07:00</news:publication_date></news:news></url>
+      <url><loc>https://vnexpress.net/b-4790001.html?x=1&amp;y=2</loc></url></urlset>`, 'https://vnexpress.net/');
+    expect(news).toEqual([
+      { url: 'https://vnexpress.net/a-4790000.html?x=1&y=2', date: '2024-07-01T08:45:00+07:00', kind: 'article' },
+      { url: 'https://vnexpress.net/b-4790001.html?x=1&y=2', date: null, kind: 'article' },
+    ]);
+    const big = `<urlset>${Array.from({ length: 50_000 }, (_, i) => `<url><loc>https://mof.gov.vn/tin/${i}.htm</loc><lastmod>2025-03-01</lastmod></url>`).join('\n')}</urlset>`;
+    const all = parseSitemap(big, 'https://mof.gov.vn/');
+    expect(all.length).toBe(50_000);
+    expect(all[49_999]).toEqual({ url: 'https://mof.gov.vn/tin/49999.htm', date: '2025-03-01T00:00:00+07:00', kind: 'article' });
+  });
 });
