@@ -83,6 +83,8 @@ export interface CrawlStats {
   runId: number;
   fetched: number;
   notModified: number;
+  /** Fetched again with the same bytes (a server without conditional requests): nothing read from them. */
+  unchanged: number;
   articles: number;
   articlesChanged: number;
   failed: number;
@@ -146,7 +148,7 @@ export async function crawl(db: Db, options: CrawlOptions): Promise<CrawlStats> 
   const emit = options.onEvent ?? (() => {});
   const bySource = new Map(sources.map((s) => [s.id, s]));
   const stats: CrawlStats = {
-    runId, fetched: 0, notModified: 0, articles: 0, articlesChanged: 0, failed: 0, retried: 0, skipped: 0, discovered: 0,
+    runId, fetched: 0, notModified: 0, unchanged: 0, articles: 0, articlesChanged: 0, failed: 0, retried: 0, skipped: 0, discovered: 0,
     pending: 0, reclaimed, interrupted: false, failures: {},
   };
   const lanes = new Map<string, HostLane>();
@@ -194,6 +196,7 @@ export async function crawl(db: Db, options: CrawlOptions): Promise<CrawlStats> 
     woke(p.added, entry.sourceId);
     if (p.added.length) emit({ type: 'discovered', url: entry.url, added: p.added.length });
     if (p.notModified) stats.notModified++;
+    if (p.unchanged) stats.unchanged++;
     for (const w of p.warnings) emit({ type: 'warning', url: entry.url, message: w });
     if (p.notArticle) { stats.skipped++; emit({ type: 'skipped', url: entry.url, reason: p.notArticle }); }
     if (p.article) {

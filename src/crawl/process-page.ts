@@ -11,7 +11,7 @@ import type { Article, Facts } from '../types.js';
 import type { Frontier, FrontierEntry, EnqueueItem } from './frontier.js';
 import type { FetchResult } from './fetcher.js';
 import { parseFeed, parseListing, parseSitemap, type Discovered } from './discover.js';
-import { PageStore, packRaw } from '../store/pages.js';
+import { PageStore, packRaw, sha256Bytes } from '../store/pages.js';
 import { WriteBatch } from '../store/write-batch.js';
 import { ArticleStore } from '../store/articles.js';
 import { extractArticle } from '../article/extract.js';
@@ -21,6 +21,8 @@ import { canonicalizeUrl } from './url.js';
 
 export interface Processed {
   notModified: boolean;
+  /** Fetched again with the same bytes as stored: nothing was read from it. */
+  unchanged: boolean;
   /** URLs new to the frontier. */
   added: { url: string; host: string }[];
   article: { title: string | null; changed: boolean; facts: number } | null;
@@ -50,6 +52,7 @@ export class PageProcessor {
   private readonly bySource: Map<string, SourceDefinition>;
   private readonly patterns: Map<string, RegExp>;
   private readonly articleExists;
+  private readonly articleRead;
   private readonly batch: WriteBatch;
 
   constructor(
@@ -63,17 +66,24 @@ export class PageProcessor {
     this.bySource = new Map(sources.map((s) => [s.id, s]));
     this.patterns = new Map(sources.map((s) => [s.id, new RegExp(s.articleUrlPattern)]));
     this.articleExists = db.prepare('SELECT 1 FROM articles WHERE url = ?');
+    // Read before: an article was made, or the page was found to hold none.
+    this.articleRead = db.prepare('SELECT 1 FROM articles WHERE url = ?1 UNION ALL SELECT 1 FROM pages WHERE url = ?1 AND page_kind IS NOT NULL');
     this.batch = new WriteBatch(db);
   }
 
   async process(entry: FrontierEntry, res: FetchResult): Promise<Processed> {
-    const out: Processed = { notModified: res.notModified, added: [], article: null, notArticle: null, warnings: [] };
+    const out: Processed = { notModified: res.notModified, unchanged: false, added: [], article: null, notArticle: null, warnings: [] };
     const source = entry.sourceId ? this.bySource.get(entry.sourceId) ?? null : null;
     // Work that needs no database: what the page lists, or its article.
     let found: EnqueueItem[] = [];
     let read: ReadArticle | null = null;
     let notArticle: NotAnArticleError | null = null;
-    if (!res.notModified) {
+    // A body the same as the stored one (by hash) has nothing new to give: no parsing, no extraction, unless
+    // its article was never read (a --fetch-only crawl).
+    const hash = res.notModified ? null : sha256Bytes(res.raw);
+    out.unchanged = hash !== null && this.pages.hasBody(entry.url, hash)
+      && (entry.kind !== 'article' || !this.opts.extract || this.articleRead.get(entry.url) !== undefined);
+    if (!res.notModified && !out.unchanged) {
       if (entry.kind === 'article') {
         if (this.opts.extract) {
           try {
@@ -87,7 +97,7 @@ export class PageProcessor {
         found = this.discovered(entry, res);
       }
     }
-    const packed = res.notModified ? null : await packRaw(res.raw);
+    const packed = hash === null ? null : await packRaw(res.raw, hash);
     await this.batch.run(() => {
       if (!packed) {
         this.pages.notModified(entry.url, res.fetchedAt);

@@ -61,8 +61,8 @@ const gzipAsync = promisify(gzip);
  * Compresses a page's bytes on libuv's thread pool: a fifth of a millisecond per page that the crawl's
  * main thread would otherwise spend, at a thousand pages a second, a fifth of its time on.
  */
-export async function packRaw(raw: Uint8Array): Promise<PackedRaw> {
-  return { gz: await gzipAsync(raw, GZIP), hash: sha256Bytes(raw), bytes: raw.length };
+export async function packRaw(raw: Uint8Array, hash = sha256Bytes(raw)): Promise<PackedRaw> {
+  return { gz: await gzipAsync(raw, GZIP), hash, bytes: raw.length };
 }
 
 const packRawSync = (raw: Uint8Array): PackedRaw => ({ gz: gzipSync(raw, GZIP), hash: sha256Bytes(raw), bytes: raw.length });
@@ -90,6 +90,11 @@ export class PageStore {
         WHERE p.id > @after AND (@source IS NULL OR p.source_id = @source) ORDER BY p.id LIMIT @limit`),
       count: db.prepare<{ source: string | null }, { n: number }>('SELECT COUNT(*) AS n FROM pages WHERE @source IS NULL OR source_id = @source'),
     };
+  }
+
+  /** Whether the page is stored with exactly these bytes (by their sha256). */
+  hasBody(url: string, hash: string): boolean {
+    return this.stmts.find.get(url)?.body_hash === hash;
   }
 
   conditional(url: string): { etag: string | null; lastModified: string | null } | null {

@@ -202,5 +202,49 @@ describe('a crawl of a faulty site', () => {
     const again = await crawl(db, { sources: [source], resolve: { [HOST]: origin, [DOWN]: origin }, delayMs: 0, maxIdleWaitMs: 0 });
     expect(again.articlesChanged).toBe(0);
     expect(seen.slice(before).map((s) => s.key).filter((k) => k.includes('/bai/'))).toEqual([]);
+    // The home page has no ETag: fetched in full, found the same by hash, and not read again.
+    expect(seen.slice(before).map((s) => s.key)).toContain(`${HOST} /`);
+    expect([again.notModified, again.unchanged, again.discovered]).toEqual([0, 1, 0]);
   });
+});
+
+describe('politeness by default', () => {
+  it('one request at a time per host, at least 1 s apart, with our User-Agent and contact', async () => {
+    const dir = tempDir();
+    const db = openDb(join(dir.path, 'polite.db'));
+    const polite = validateSource({ ...source, id: 'polite', hosts: ['polite.example.vn'], startUrls: ['https://polite.example.vn/'],
+      articleUrlPattern: String.raw`^https://polite\.example\.vn/bai/[a-z0-9-]+\.html$` });
+    const times: { start: number; end: number; ua: string }[] = [];
+    let open = 0;
+    let maxOpen = 0;
+    const s = createServer((req, res) => {
+      open++;
+      maxOpen = Math.max(maxOpen, open);
+      const t = { start: Date.now(), end: 0, ua: String(req.headers['user-agent']) };
+      times.push(t);
+      // Each answer takes 50 ms, so overlapping requests would show.
+      setTimeout(() => {
+        open--;
+        t.end = Date.now();
+        if (req.url === '/robots.txt') res.writeHead(404).end();
+        else if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html' }).end('<a href="/bai/a.html">a</a><a href="/bai/b.html">b</a>');
+        else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page('Bài viết'));
+      }, 50);
+    });
+    await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
+    const port = (s.address() as { port: number }).port;
+    try {
+      const stats = await crawl(db, { sources: [polite], resolve: { 'polite.example.vn': `http://127.0.0.1:${port}` }, contact: 'lab@example.org' });
+      expect(stats.articles).toBe(2);
+      expect(times.length).toBe(4);
+      expect(maxOpen).toBe(1);
+      // robots.txt is asked for before the first page; the pages after it keep the 1 s delay.
+      for (let i = 2; i < times.length; i++) expect(times[i]!.start - times[i - 1]!.start).toBeGreaterThanOrEqual(995);
+      expect(times[0]!.ua).toBe('vnpress/0.1 (research crawler of public press releases; contact: lab@example.org)');
+    } finally {
+      db.close();
+      dir.cleanup();
+      await new Promise<void>((r) => s.close(() => r()));
+    }
+  }, 20_000);
 });
