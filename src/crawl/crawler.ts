@@ -152,6 +152,7 @@ export async function crawl(db: Db, options: CrawlOptions): Promise<CrawlStats> 
     pending: 0, reclaimed, interrupted: false, failures: {},
   };
   const lanes = new Map<string, HostLane>();
+  const robotsSitemapsSeen = new Set<string>();
   const started = Date.now();
   const recent: number[] = [];
   let inFlight = 0;
@@ -232,6 +233,12 @@ export async function crawl(db: Db, options: CrawlOptions): Promise<CrawlStats> 
     if (!options.ignoreRobots) {
       const rules = await robots.rulesFor(entry.url);
       if (rules.crawlDelayMs !== undefined) lane.pacing.crawlDelay(rules.crawlDelayMs);
+      // The sitemaps robots.txt lists are entry points too (on the source's own hosts).
+      if (source && !robotsSitemapsSeen.has(entry.host)) {
+        robotsSitemapsSeen.add(entry.host);
+        const listed = rules.sitemaps.filter((u) => { try { return source.hosts.includes(new URL(u).hostname); } catch { return false; } });
+        if (listed.length) woke(frontier.add(listed.map((url) => ({ url, sourceId: source.id, kind: 'sitemap' as const, priority: 20, from: `${entry.host}/robots.txt` }))), source.id);
+      }
       if (!rules.allowed(entry.url)) {
         const unreachable = rules.origin.includes('unreachable');
         const error = unreachable ? rules.origin : `robots.txt of ${entry.host} disallows this URL; skipped (use --ignore-robots only for sites you own)`;

@@ -26,6 +26,7 @@ export interface RobotsRules {
 }
 
 const RETRY_UNREACHABLE_MS = 10 * 60_000;
+const ROBOTS_MAX_CHARS = 500 * 1024;
 
 export class RobotsCache {
   private readonly cache = new Map<string, Promise<RobotsRules>>();
@@ -56,7 +57,9 @@ export class RobotsCache {
     const fetchedAt = Date.now();
     try {
       const res = await this.fetcher.fetch(robotsUrl);
-      const parsed = robotsParser(robotsUrl, res.body);
+      // RFC 9309 §2.5: at least 500 KiB are parsed; what lies beyond may be ignored (and a huge file is no
+      // reason to hold it all).
+      const parsed = robotsParser(robotsUrl, res.body.length > ROBOTS_MAX_CHARS ? res.body.slice(0, ROBOTS_MAX_CHARS) : res.body);
       return {
         allowed: (url) => parsed.isAllowed(url, this.userAgent) !== false,
         crawlDelayMs: (() => { const d = parsed.getCrawlDelay(this.userAgent); return d === undefined ? undefined : d * 1000; })(),

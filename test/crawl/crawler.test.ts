@@ -59,12 +59,14 @@ beforeAll(async () => {
       return;
     }
     switch (path) {
-      case '/robots.txt': res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private/\n'); return;
+      case '/robots.txt': res.writeHead(200, { 'content-type': 'text/plain' }).end(`User-agent: *\nDisallow: /private/\nSitemap: https://${HOST}/extra-sitemap.xml\n`); return;
+      // Listed only in robots.txt: its one article is found through it.
+      case '/extra-sitemap.xml': res.writeHead(200, { 'content-type': 'application/xml' }).end(`<urlset><url><loc>https://${HOST}/bai/ok-3.html</loc></url></urlset>`); return;
       case '/':
         html(`<html><body><ul>${[...ARTICLES.map((a) => `/bai/${a}.html`), '/private/bai/secret.html', `https://${DOWN}/bai/elsewhere.html`]
           .map((u) => `<li><a href="${u}">${u}</a></li>`).join('')}</ul></body></html>`);
         return;
-      case '/bai/ok-1.html': case '/bai/ok-2.html': html(page(`Bài ${path}`)); return;
+      case '/bai/ok-1.html': case '/bai/ok-2.html': case '/bai/ok-3.html': html(page(`Bài ${path}`)); return;
       case '/bai/busy.html': if (n === 1) res.writeHead(429, { 'retry-after': '1' }).end(); else html(page('Sau khi chờ')); return;
       case '/bai/burst.html': if (n <= 2) res.writeHead(n === 1 ? 503 : 500).end(); else html(page('Sau hai lỗi')); return;
       case '/bai/always-500.html': res.writeHead(500).end(); return;
@@ -118,8 +120,8 @@ describe('a crawl of a faulty site', () => {
 
   it('stores every article that could be fetched, each once', () => {
     const urls = (db.prepare('SELECT url FROM articles ORDER BY url').all() as { url: string }[]).map((r) => r.url.replace(`https://${HOST}/bai/`, ''));
-    expect(urls).toEqual(['burst.html', 'busy.html', 'cp1258.html', 'ok-1.html', 'ok-2.html', 'reset.html', 'tcvn3.html']);
-    expect(stats.articles).toBe(7);
+    expect(urls).toEqual(['burst.html', 'busy.html', 'cp1258.html', 'ok-1.html', 'ok-2.html', 'ok-3.html', 'reset.html', 'tcvn3.html']);
+    expect(stats.articles).toBe(8);
     expect((db.pragma('integrity_check') as { integrity_check: string }[])[0]!.integrity_check).toBe('ok');
   });
 
@@ -160,7 +162,8 @@ describe('a crawl of a faulty site', () => {
     expect(row('/bai/photo.html')).toMatchObject({ state: 'skipped', last_reason: 'content-type' });
   });
 
-  it('obeys robots.txt: a disallowed path is never requested', () => {
+  it('obeys robots.txt: a disallowed path is never requested; the sitemaps it lists are followed', () => {
+    expect(count(`${HOST} /extra-sitemap.xml`)).toBe(1);
     expect(count(`${HOST} /private/bai/secret.html`)).toBe(0);
     expect(row('/private/bai/secret.html')).toMatchObject({ state: 'skipped', last_reason: 'robots' });
   });
