@@ -164,3 +164,25 @@ describe('vnpress reextract and export-warc', () => {
     mirror = await startMirror();
   }, 60_000);
 });
+
+describe('crawl output', () => {
+  it('reads sizes, draws the progress line, and sums up failures by cause', async () => {
+    const { parseSize, progressLine, summarizeCrawl } = await import('../../src/cli/crawl.js');
+    expect([parseSize('10MB'), parseSize('500kB'), parseSize('1048576'), parseSize('1.5 MiB')]).toEqual([10485760, 512000, 1048576, 1572864]);
+    expect(() => parseSize('ten')).toThrow(/--max-bytes "ten" is not a size; write it like 10MB/);
+    expect(progressLine({ fetched: 1200, articles: 800, failed: 3, retried: 7, queued: 4500, rate: 2.5, etaSeconds: 1800, elapsedSeconds: 480 }))
+      .toBe('1200 fetched, 800 articles, 4500 queued, 2.5 pages/s, 3 failed, 7 retries, 8:00 elapsed, ETA 30:00');
+    const text = summarizeCrawl({
+      runId: 3, fetched: 10, notModified: 2, unchanged: 1, articles: 5, articlesChanged: 4, failed: 3, retried: 2, skipped: 1, discovered: 12,
+      pending: 4, reclaimed: 0, interrupted: true,
+      failures: { 'http 404': { count: 2, example: { url: 'https://mpi.gov.vn/x', error: 'https://mpi.gov.vn/x answered HTTP 404' } }, robots: { count: 1, example: { url: 'u', error: 'robots.txt of mpi.gov.vn disallows this URL' } } },
+    });
+    expect(text.split('\n')).toEqual([
+      'crawl interrupted: 10 fetched (2 not modified, 1 unchanged), 5 articles read (4 new or changed), 12 URLs discovered, 2 retries, 3 failed, 1 skipped, 4 still queued',
+      'failed or skipped, by cause:',
+      '      2  http 404       e.g. https://mpi.gov.vn/x answered HTTP 404',
+      '      1  robots         e.g. robots.txt of mpi.gov.vn disallows this URL',
+      'run the same command again to continue',
+    ]);
+  });
+});
