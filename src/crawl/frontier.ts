@@ -96,8 +96,9 @@ export class Frontier {
 
   /** Adds URLs (canonicalized); known URLs are left as they are. Returns the entries that were new. */
   add(items: readonly EnqueueItem[]): { url: string; host: string }[] {
-    const now = new Date().toISOString();
     const added: { url: string; host: string }[] = [];
+    if (!items.length) return added;
+    const now = new Date().toISOString();
     this.db.transaction(() => {
       for (const it of items) {
         const url = canonicalizeUrl(it.url);
