@@ -107,6 +107,9 @@ const accepts = (kind: UrlKind) => {
   return (contentType: string) => types.includes(contentType);
 };
 
+/** Requests in flight plus pages fetched and not yet committed, over all hosts. */
+const MAX_UNSTORED = 256;
+
 const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((resolve) => {
   if (ms <= 0 || signal?.aborted) return resolve();
   const t = setTimeout(done, ms);
@@ -228,7 +231,11 @@ export async function crawl(db: Db, options: CrawlOptions): Promise<CrawlStats> 
     else emit({ type: 'failed', url: entry.url, error, reason: group, willRetry: outcome === 'retry' });
   };
 
-  const handle = async (entry: FrontierEntry, lane: HostLane) => {
+  /**
+   * One URL: robots.txt, the host's delay, the request; then, with the request slot already given back
+   * (`release`), the store. A page waiting for its group commit does not hold up the host's next request.
+   */
+  const handle = async (entry: FrontierEntry, lane: HostLane, release: () => void) => {
     const source = entry.sourceId ? bySource.get(entry.sourceId) : undefined;
     if (!options.ignoreRobots) {
       const rules = await robots.rulesFor(entry.url);
@@ -261,6 +268,7 @@ export async function crawl(db: Db, options: CrawlOptions): Promise<CrawlStats> 
     recent.push(Date.now());
     lane.pacing.latency(res.elapsedMs);
     emit({ type: 'fetched', url: entry.url, status: res.status, kind: entry.kind, ms: res.elapsedMs, bytes: res.bytes });
+    release();
     try {
       applied(entry, await processor.process(entry, res));
     } catch (e) {
@@ -269,16 +277,27 @@ export async function crawl(db: Db, options: CrawlOptions): Promise<CrawlStats> 
     }
   };
 
-  const budgetLeft = () => (options.maxPages ? options.maxPages - stats.fetched - inFlight : Infinity);
+  let requesting = 0;
+  const budgetLeft = () => (options.maxPages ? options.maxPages - stats.fetched - requesting : Infinity);
 
   const start = (lane: HostLane) => {
-    while (lane.active < lane.concurrency && lane.buffer.length && budgetLeft() > 0 && !options.signal?.aborted) {
+    // Pages fetched and waiting to be stored are bounded too, so a slow disk slows the crawl, not memory.
+    while (lane.active < lane.concurrency && lane.buffer.length && budgetLeft() > 0 && inFlight < MAX_UNSTORED && !options.signal?.aborted) {
       const entry = lane.buffer.shift()!;
       lane.active++;
+      requesting++;
       inFlight++;
-      void handle(entry, lane)
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        lane.active--;
+        requesting--;
+        wake();
+      };
+      void handle(entry, lane, release)
         .catch((e) => recordFailure(entry, e, lane))
-        .finally(() => { lane.active--; inFlight--; wake(); });
+        .finally(() => { release(); inFlight--; wake(); });
     }
   };
 

@@ -93,6 +93,7 @@ function publicLookup(hostname: string, options: object, callback: (err: Error |
 
 export class Fetcher {
   private readonly agent: Agent;
+  private readonly mappedAgent: Agent;
   private readonly opts: Required<Omit<FetcherOptions, 'resolve'>> & { resolve: Record<string, string> };
 
   constructor(options: FetcherOptions) {
@@ -102,15 +103,18 @@ export class Fetcher {
       maxBytes: DEFAULT_MAX_BYTES, maxRedirects: 10, allowPrivate: false, connections: 4, resolve: {}, ...defined,
     };
     // Keep-alive connections, a few per origin; politeness (one request per host at a time) is the crawler's job.
-    this.agent = new Agent({
+    const agent = (lookup: typeof publicLookup | null) => new Agent({
       connections: this.opts.connections, keepAliveTimeout: 10_000,
       headersTimeout: this.opts.headersTimeoutMs, bodyTimeout: this.opts.bodyTimeoutMs,
-      connect: { timeout: this.opts.connectTimeoutMs, ...(this.opts.allowPrivate ? {} : { lookup: publicLookup }) },
+      connect: { timeout: this.opts.connectTimeoutMs, ...(lookup ? { lookup } : {}) },
     });
+    this.agent = agent(this.opts.allowPrivate ? null : publicLookup);
+    // Hosts mapped with `resolve` go where they were told to, "localhost" included.
+    this.mappedAgent = agent(null);
   }
 
   async close(): Promise<void> {
-    await this.agent.close();
+    await Promise.all([this.agent.close(), this.mappedAgent.close()]);
   }
 
   /** Where to connect for a URL, and the Host header to send. */
@@ -146,7 +150,7 @@ export class Fetcher {
       if (hop === 0 && options.lastModified) headers['if-modified-since'] = options.lastModified;
       let res;
       try {
-        res = await request(new URL(u.pathname + u.search, origin), { method: 'GET', headers, dispatcher: this.agent, signal });
+        res = await request(new URL(u.pathname + u.search, origin), { method: 'GET', headers, dispatcher: mapped ? this.mappedAgent : this.agent, signal });
       } catch (e) {
         throw requestFailure(e, current, url, this.opts);
       }
@@ -245,9 +249,18 @@ export function retryAfter(value: string | undefined, now = Date.now()): number 
 async function readLimited(body: Readable, encoding: string | undefined, maxBytes: number, current: string, url: string, opts?: Required<Omit<FetcherOptions, 'resolve'>>): Promise<Buffer> {
   let stream: Readable = body;
   const enc = (encoding ?? '').toLowerCase().trim();
-  if (enc === 'gzip' || enc === 'x-gzip') stream = body.pipe(createGunzip());
-  else if (enc === 'deflate') stream = body.pipe(createInflate());
-  else if (enc === 'br') stream = body.pipe(createBrotliDecompress());
+  const decoder = enc === 'gzip' || enc === 'x-gzip' ? createGunzip() : enc === 'deflate' ? createInflate() : enc === 'br' ? createBrotliDecompress() : null;
+  if (decoder) {
+    // pipe() does not pass on the body's errors: a body that stalls or resets would leave the decoder
+    // waiting forever. The compressed bytes count against the cap too.
+    let received = 0;
+    body.on('error', (e) => decoder.destroy(e));
+    body.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > maxBytes) decoder.destroy(new FetchError(tooLarge(current, maxBytes, 'as received'), { url, reason: 'too-large', retryable: false }));
+    });
+    stream = body.pipe(decoder);
+  }
   const chunks: Buffer[] = [];
   let total = 0;
   try {
@@ -272,8 +285,16 @@ async function readLimited(body: Readable, encoding: string | undefined, maxByte
   return Buffer.concat(chunks);
 }
 
-/** Decompresses gzip when the bytes start with its magic number (sitemap.xml.gz served as octet-stream). */
+/**
+ * Decompresses gzip when the bytes start with its magic number (sitemap.xml.gz served as octet-stream). Bytes
+ * that only look like gzip are kept as they are: fetching them again would not change them.
+ */
 export async function gunzipIfNeeded(bytes: Buffer, maxBytes: number, url = 'gzipped body'): Promise<Buffer> {
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-  return readLimited(Readable.from([bytes]), 'gzip', maxBytes, url, url);
+  try {
+    return await readLimited(Readable.from([bytes]), 'gzip', maxBytes, url, url);
+  } catch (e) {
+    if (e instanceof FetchError && e.reason === 'too-large') throw e;
+    return bytes;
+  }
 }

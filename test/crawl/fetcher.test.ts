@@ -48,6 +48,10 @@ beforeAll(async () => {
         break;
       }
       case '/stall-body': res.writeHead(200, { 'content-type': 'text/html' }); res.write('<p>first words'); break;
+      // Compressed, then silence, or then a reset: the decompressor must not wait forever.
+      case '/stall-gzip': res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }); res.write(gzipSync(Buffer.alloc(100_000, 'a')).subarray(0, 200)); break;
+      case '/reset-gzip': res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }); res.write(gzipSync(Buffer.alloc(100_000, 'a')).subarray(0, 200), () => setTimeout(() => req.socket.destroy(), 50)); break;
+      case '/fake-gzip': res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(Buffer.from([0x1f, 0x8b, 0x41, 0x42, 0x43])); break;
       case '/stall-headers': break;
       case '/reset': req.socket.destroy(); break;
       default: res.writeHead(404).end();
@@ -171,6 +175,29 @@ describe('Fetcher', () => {
     expect(body.message).toMatch(/stalled for 0\.3 s while sending the body; will retry later/);
     expect(headers.message).toMatch(/sent no response headers within 0\.3 s/);
     for (const e of [body, headers]) expect([e.reason, e.retryable]).toEqual(['timeout', true]);
+  });
+
+  it('a compressed body that stalls or breaks off ends in a timeout or a network error, not a hang', async () => {
+    const f = fetcher({ bodyTimeoutMs: 300, totalTimeoutMs: 2000 });
+    const stalled = await failure(f.fetch(`${origin}/stall-gzip`));
+    const reset = await failure(f.fetch(`${origin}/reset-gzip`));
+    await f.close();
+    expect([stalled.reason, stalled.retryable]).toEqual(['timeout', true]);
+    expect([reset.reason, reset.retryable]).toEqual(['network', true]);
+  });
+
+  it('keeps bytes that only look like gzip as they are', async () => {
+    const f = fetcher();
+    const res = await f.fetch(`${origin}/fake-gzip`);
+    await f.close();
+    expect([...res.raw]).toEqual([0x1f, 0x8b, 0x41, 0x42, 0x43]);
+  });
+
+  it('a host mapped to localhost is allowed: the mapping says where to go', async () => {
+    const f = fetcher({ allowPrivate: false, resolve: { 'baochinhphu.vn': `http://localhost:${port}` } });
+    const res = await f.fetch('https://baochinhphu.vn/ok');
+    await f.close();
+    expect(res.status).toBe(200);
   });
 
   it('refuses private and loopback addresses, by literal and by DNS, unless allowed or mapped', async () => {
