@@ -102,7 +102,7 @@ export function eventLogger(opts: { quiet?: boolean; logJson?: boolean; progress
 }
 
 export function summarizeCrawl(s: CrawlStats): string {
-  const lines = [`crawl ${s.interrupted ? 'interrupted' : 'finished'}: ${s.fetched} fetched (${s.notModified} not modified, ${s.unchanged} unchanged), ${s.articles} articles read (${s.articlesChanged} new or changed), ${s.discovered} URLs discovered, ${s.retried} retries, ${s.failed} failed, ${s.skipped} skipped, ${s.pending} still queued`];
+  const lines = [`crawl ${s.interrupted ? 'interrupted' : 'finished'}: ${s.fetched} fetched (${s.notModified} not modified, ${s.unchanged} unchanged), ${s.articles} articles read (${s.articlesChanged} new or changed), ${s.discovered} URLs discovered, ${s.retried} retries, ${s.failed} failed, ${s.skipped} skipped, ${s.pending} still queued${s.postponed ? ` (${s.postponed} waiting for a robots.txt that could not be read)` : ''}`];
   const causes = Object.entries(s.failures).sort((a, b) => b[1].count - a[1].count);
   if (causes.length) {
     lines.push('failed or skipped, by cause:');

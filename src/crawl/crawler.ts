@@ -9,7 +9,7 @@ import type { Db } from '../store/db.js';
 import type { SourceDefinition } from '../../pipelines/source.js';
 import { Frontier, type FrontierEntry, type EnqueueItem, type UrlKind } from './frontier.js';
 import { Fetcher, DEFAULT_USER_AGENT, DEFAULT_MAX_BYTES, type FetchResult } from './fetcher.js';
-import { RobotsCache } from './robots.js';
+import { RobotsCache, RETRY_UNREACHABLE_MS } from './robots.js';
 import { HostPacing } from './pacing.js';
 import { CrawlRuns } from './runs.js';
 import { PageProcessor, type Processed } from './process-page.js';
@@ -85,6 +85,8 @@ export interface CrawlStats {
   notModified: number;
   /** Fetched again with the same bytes (a server without conditional requests): nothing read from them. */
   unchanged: number;
+  /** URLs put off because their host's robots.txt could not be read (no attempt used up). */
+  postponed: number;
   articles: number;
   articlesChanged: number;
   failed: number;
@@ -151,11 +153,14 @@ export async function crawl(db: Db, options: CrawlOptions): Promise<CrawlStats> 
   const emit = options.onEvent ?? (() => {});
   const bySource = new Map(sources.map((s) => [s.id, s]));
   const stats: CrawlStats = {
-    runId, fetched: 0, notModified: 0, unchanged: 0, articles: 0, articlesChanged: 0, failed: 0, retried: 0, skipped: 0, discovered: 0,
+    runId, fetched: 0, notModified: 0, unchanged: 0, postponed: 0, articles: 0, articlesChanged: 0, failed: 0, retried: 0, skipped: 0, discovered: 0,
     pending: 0, reclaimed, interrupted: false, failures: {},
   };
   const lanes = new Map<string, HostLane>();
   const robotsSitemapsSeen = new Set<string>();
+  const robotsDownWarned = new Set<string>();
+  /** An error of the crawl itself (the database failing while a failure is recorded): ends the run. */
+  let fatal: unknown = null;
   const started = Date.now();
   const recent: number[] = [];
   let inFlight = 0;
@@ -247,10 +252,24 @@ export async function crawl(db: Db, options: CrawlOptions): Promise<CrawlStats> 
         if (listed.length) woke(frontier.add(listed.map((url) => ({ url, sourceId: source.id, kind: 'sitemap' as const, priority: 20, from: `${entry.host}/robots.txt` }))), source.id);
       }
       if (!rules.allowed(entry.url)) {
-        const unreachable = rules.origin.includes('unreachable');
-        const error = unreachable ? rules.origin : `robots.txt of ${entry.host} disallows this URL; skipped (use --ignore-robots only for sites you own)`;
-        const outcome = frontier.fail(entry.url, { error, reason: 'robots', retryable: unreachable, attempts: entry.attempts, maxAttempts, skipped: !unreachable, delayMs: unreachable ? 10 * 60_000 : undefined });
-        if (outcome === 'failed') { stats.skipped++; fail(entry.url, 'robots', error); emit({ type: 'skipped', url: entry.url, reason: error }); }
+        if (rules.origin.includes('unreachable')) {
+          // The host's robots.txt cannot be read: its URLs wait, without using up their attempts, until it
+          // is asked for again.
+          const until = rules.fetchedAt + RETRY_UNREACHABLE_MS;
+          frontier.postpone(entry.url, until, { error: rules.origin, reason: 'robots' });
+          lane.idleUntil = Math.max(lane.idleUntil, until);
+          stats.postponed++;
+          if (!robotsDownWarned.has(entry.host)) {
+            robotsDownWarned.add(entry.host);
+            emit({ type: 'warning', url: `https://${entry.host}/robots.txt`, message: `${rules.origin}; its URLs wait until ${new Date(until).toISOString()}` });
+          }
+          return;
+        }
+        const error = `robots.txt of ${entry.host} disallows this URL; skipped (use --ignore-robots only for sites you own)`;
+        frontier.fail(entry.url, { error, reason: 'robots', retryable: false, attempts: entry.attempts, maxAttempts, skipped: true });
+        stats.skipped++;
+        fail(entry.url, 'robots', error);
+        emit({ type: 'skipped', url: entry.url, reason: error });
         return;
       }
     }
@@ -269,12 +288,15 @@ export async function crawl(db: Db, options: CrawlOptions): Promise<CrawlStats> 
     lane.pacing.latency(res.elapsedMs);
     emit({ type: 'fetched', url: entry.url, status: res.status, kind: entry.kind, ms: res.elapsedMs, bytes: res.bytes });
     release();
+    let processed: Processed;
     try {
-      applied(entry, await processor.process(entry, res));
+      processed = await processor.process(entry, res);
     } catch (e) {
       // A page that breaks extraction is recorded with the cause; the crawl goes on.
       recordFailure(entry, e, lane);
+      return;
     }
+    applied(entry, processed);
   };
 
   let requesting = 0;
@@ -296,7 +318,10 @@ export async function crawl(db: Db, options: CrawlOptions): Promise<CrawlStats> 
         wake();
       };
       void handle(entry, lane, release)
-        .catch((e) => recordFailure(entry, e, lane))
+        .catch((e) => {
+          // Recording the failure can fail too (the database is gone): that ends the crawl, cleanly.
+          try { recordFailure(entry, e, lane); } catch (inner) { fatal ??= inner; }
+        })
         .finally(() => { release(); inFlight--; wake(); });
     }
   };
@@ -314,6 +339,7 @@ export async function crawl(db: Db, options: CrawlOptions): Promise<CrawlStats> 
   };
   const ticker = setInterval(() => {
     runs.heartbeat(runId, stats);
+    frontier.renew();
     emit({ type: 'progress', ...progress() });
   }, options.progressEveryMs ?? 1000);
   ticker.unref();
@@ -322,6 +348,7 @@ export async function crawl(db: Db, options: CrawlOptions): Promise<CrawlStats> 
   let status: 'finished' | 'interrupted' | 'failed' = 'finished';
   try {
     for (;;) {
+      if (fatal) throw fatal;
       if (options.signal?.aborted) { stats.interrupted = true; break; }
       const now = Date.now();
       // Fill each host's buffer: enough to keep its slots busy, few enough that a stop gives little back.
@@ -343,7 +370,8 @@ export async function crawl(db: Db, options: CrawlOptions): Promise<CrawlStats> 
         continue;
       }
       // Wait for a request to finish, or for a host's next URL to become due.
-      const due = Math.min(...[...lanes.values()].filter((l) => !l.active).map((l) => l.idleUntil));
+      // With the page budget spent, only a finishing request can change anything.
+      const due = budgetLeft() <= 0 ? Infinity : Math.min(...[...lanes.values()].filter((l) => !l.active).map((l) => l.idleUntil));
       await new Promise<void>((resolve) => {
         const t = setTimeout(done, Number.isFinite(due) ? Math.max(due - Date.now(), 10) : 60_000);
         function done() { clearTimeout(t); resolve(); }
@@ -351,10 +379,13 @@ export async function crawl(db: Db, options: CrawlOptions): Promise<CrawlStats> 
       });
     }
     while (inFlight > 0) await new Promise<void>((r) => { wake = r; });
+    if (fatal) throw fatal;
   } catch (e) {
     status = 'failed';
     throw e;
   } finally {
+    // Whatever ended the loop, requests in flight finish (and commit or fail) before the database is let go.
+    while (inFlight > 0) await new Promise<void>((r) => { wake = r; });
     clearInterval(ticker);
     // URLs leased but not started go back to the queue for the next run.
     for (const lane of lanes.values()) for (const entry of lane.buffer.splice(0)) frontier.release(entry.url);

@@ -49,6 +49,20 @@ export function backoffMs(attempt: number, baseMs = 2_000, capMs = 3_600_000, ra
   return Math.round(random() * Math.min(capMs, baseMs * 2 ** attempt)) + baseMs;
 }
 
+/**
+ * One host's ready URLs, best first. "+next_attempt_at" keeps SQLite on the (host, state, priority) index,
+ * read in order and stopped at the limit; without statistics it would rather scan every ready row of all
+ * hosts and sort them.
+ */
+export const READY_OF_HOST_SQL = `SELECT url, source_id, host, kind, attempts, hint_date FROM frontier
+        WHERE host = @host AND state = 'queued' AND +next_attempt_at <= @now
+          AND (@source IS NULL OR source_id IN (SELECT value FROM json_each(@source)))
+        ORDER BY priority DESC, next_attempt_at LIMIT @limit`;
+
+/** When a host's next queued URL is due: read from the (host, state, next_attempt_at) index. */
+export const NEXT_DUE_OF_HOST_SQL = `SELECT MIN(next_attempt_at) AS t FROM frontier WHERE host = @host AND state = 'queued'
+  AND (@source IS NULL OR source_id IN (SELECT value FROM json_each(@source)))`;
+
 type Row = { url: string; source_id: string | null; host: string; kind: UrlKind; attempts: number; hint_date: string | null };
 const toEntry = (r: Row): FrontierEntry => ({ url: r.url, sourceId: r.source_id, host: r.host, kind: r.kind, attempts: r.attempts, hintDate: r.hint_date });
 
@@ -69,12 +83,14 @@ export class Frontier {
       hint: db.prepare('UPDATE frontier SET hint_date = @hint_date WHERE url = @url AND hint_date IS NULL AND @hint_date IS NOT NULL'),
       requeue: db.prepare(`UPDATE frontier SET state = 'queued', next_attempt_at = @now, updated_at = @now, attempts = 0
         WHERE url = @url AND state IN ('done', 'failed') AND kind != 'article'`),
-      readyOfHost: db.prepare(`SELECT url, source_id, host, kind, attempts, hint_date FROM frontier
-        WHERE host = @host AND state = 'queued' AND next_attempt_at <= @now
-          AND (@source IS NULL OR source_id IN (SELECT value FROM json_each(@source)))
-        ORDER BY priority DESC, next_attempt_at LIMIT @limit`),
+      readyOfHost: db.prepare(READY_OF_HOST_SQL),
+      // Leases of other owners only: this run's own leases are renewed by its heartbeat (renew), however long
+      // a host's Retry-After or Crawl-delay keeps a URL waiting.
       expired: db.prepare(`UPDATE frontier SET state = 'queued', lease_until = NULL, lease_owner = NULL
-        WHERE state = 'leased' AND lease_until <= @now`),
+        WHERE state = 'leased' AND lease_until <= @now AND (@owner IS NULL OR lease_owner IS NOT @owner)`),
+      renew: db.prepare(`UPDATE frontier SET lease_until = @until WHERE state = 'leased' AND lease_owner = @owner`),
+      postpone: db.prepare(`UPDATE frontier SET state = 'queued', lease_until = NULL, lease_owner = NULL, next_attempt_at = @next,
+        last_error = @error, last_reason = @reason, updated_at = @now WHERE url = @url`),
       hosts: db.prepare(`SELECT DISTINCT host FROM frontier WHERE state IN ('queued', 'leased')
         AND (@source IS NULL OR source_id IN (SELECT value FROM json_each(@source)))`),
       lease: db.prepare(`UPDATE frontier SET state = 'leased', lease_until = @until, lease_owner = @owner, updated_at = @now WHERE url = @url`),
@@ -85,10 +101,10 @@ export class Frontier {
       failed: db.prepare(`UPDATE frontier SET state = @state, lease_until = NULL, lease_owner = NULL, attempts = attempts + 1, last_status = @status,
         last_error = @error, last_reason = @reason, updated_at = @now WHERE url = @url`),
       release: db.prepare(`UPDATE frontier SET state = 'queued', lease_until = NULL, lease_owner = NULL, updated_at = @now WHERE url = @url AND state = 'leased'`),
-      pending: db.prepare(`SELECT COUNT(*) AS n FROM frontier WHERE state IN ('queued', 'leased')
-        AND (@source IS NULL OR source_id IN (SELECT value FROM json_each(@source)))`),
-      nextDueOfHost: db.prepare(`SELECT MIN(next_attempt_at) AS t FROM frontier WHERE host = @host AND state = 'queued'
-        AND (@source IS NULL OR source_id IN (SELECT value FROM json_each(@source)))`),
+      // Counted per source and state through the (source_id, state) index, summed in pending().
+      pendingAll: db.prepare(`SELECT COUNT(*) AS n FROM frontier WHERE state IN ('queued', 'leased')`),
+      pendingOf: db.prepare(`SELECT COUNT(*) AS n FROM frontier WHERE source_id = @source AND state IN ('queued', 'leased')`),
+      nextDueOfHost: db.prepare(NEXT_DUE_OF_HOST_SQL),
       nextDue: db.prepare(`SELECT MIN(CASE WHEN state = 'queued' THEN next_attempt_at ELSE lease_until END) AS t FROM frontier
         WHERE state IN ('queued', 'leased') AND (@source IS NULL OR source_id IN (SELECT value FROM json_each(@source)))`),
     };
@@ -136,7 +152,7 @@ export class Frontier {
     return this.db.transaction(() => {
       // Expired leases (a backstop: killed runs' leases are taken back at start) are looked for now and then.
       if (now.getTime() - this.expiredCheckedAt > Math.min(30_000, this.leaseMs)) {
-        this.stmts.expired.run({ now: iso });
+        this.stmts.expired.run({ now: iso, owner: this.owner });
         this.expiredCheckedAt = now.getTime();
       }
       const rows = this.stmts.readyOfHost.all({ host, now: iso, limit, source: json(sources) }) as Row[];
@@ -178,7 +194,22 @@ export class Frontier {
   }
 
   pending(sources: readonly string[] | null = null): number {
-    return (this.stmts.pending.get({ source: json(sources) }) as { n: number }).n;
+    if (!sources) return (this.stmts.pendingAll.get() as { n: number }).n;
+    return sources.reduce((n, source) => n + (this.stmts.pendingOf.get({ source }) as { n: number }).n, 0);
+  }
+
+  /** Keeps this run's leases from expiring while it is alive (called with its heartbeat). */
+  renew(): void {
+    if (this.owner === null) return;
+    this.stmts.renew.run({ owner: this.owner, until: new Date(Date.now() + this.leaseMs).toISOString() });
+  }
+
+  /**
+   * Puts a leased URL back for later without counting an attempt: the URL did not fail, something it depends
+   * on (its host's robots.txt) is not there yet.
+   */
+  postpone(url: string, untilMs: number, why: { error: string; reason: FailOptions['reason'] }): void {
+    this.stmts.postpone.run({ url, next: new Date(untilMs).toISOString(), error: why.error, reason: why.reason ?? null, now: new Date().toISOString() });
   }
 
   /** When the next queued URL of a host becomes ready (ms since epoch), or null when it has none. */

@@ -67,7 +67,7 @@ export class PageProcessor {
     this.patterns = new Map(sources.map((s) => [s.id, new RegExp(s.articleUrlPattern)]));
     this.articleExists = db.prepare('SELECT 1 FROM articles WHERE url = ?');
     // Read before: an article was made, or the page was found to hold none.
-    this.articleRead = db.prepare('SELECT 1 FROM articles WHERE url = ?1 UNION ALL SELECT 1 FROM pages WHERE url = ?1 AND page_kind IS NOT NULL');
+    this.articleRead = db.prepare('SELECT 1 FROM articles WHERE url = @url UNION ALL SELECT 1 FROM pages WHERE url = @url AND page_kind IS NOT NULL');
     // Pages wait up to 10 ms for others to share their commit: the crawl goes on meanwhile (the request slot
     // is given back before the store), and a commit of twenty pages costs less than half of twenty commits.
     this.batch = new WriteBatch(db, 10);
@@ -84,7 +84,7 @@ export class PageProcessor {
     // its article was never read (a --fetch-only crawl).
     const hash = res.notModified ? null : sha256Bytes(res.raw);
     out.unchanged = hash !== null && this.pages.hasBody(entry.url, hash)
-      && (entry.kind !== 'article' || !this.opts.extract || this.articleRead.get(entry.url) !== undefined);
+      && (entry.kind !== 'article' || !this.opts.extract || this.articleRead.get({ url: entry.url }) !== undefined);
     if (!res.notModified && !out.unchanged) {
       if (entry.kind === 'article') {
         if (this.opts.extract) {

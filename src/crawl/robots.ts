@@ -25,7 +25,8 @@ export interface RobotsRules {
   sitemaps: string[];
 }
 
-const RETRY_UNREACHABLE_MS = 10 * 60_000;
+/** How long an unreachable robots.txt keeps its host closed before it is asked for again. */
+export const RETRY_UNREACHABLE_MS = 10 * 60_000;
 const ROBOTS_MAX_CHARS = 500 * 1024;
 
 export class RobotsCache {

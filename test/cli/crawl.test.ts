@@ -173,7 +173,7 @@ describe('crawl output', () => {
     expect(progressLine({ fetched: 1200, articles: 800, failed: 3, retried: 7, queued: 4500, rate: 2.5, etaSeconds: 1800, elapsedSeconds: 480 }))
       .toBe('1200 fetched, 800 articles, 4500 queued, 2.5 pages/s, 3 failed, 7 retries, 8:00 elapsed, ETA 30:00');
     const text = summarizeCrawl({
-      runId: 3, fetched: 10, notModified: 2, unchanged: 1, articles: 5, articlesChanged: 4, failed: 3, retried: 2, skipped: 1, discovered: 12,
+      runId: 3, fetched: 10, notModified: 2, unchanged: 1, postponed: 0, articles: 5, articlesChanged: 4, failed: 3, retried: 2, skipped: 1, discovered: 12,
       pending: 4, reclaimed: 0, interrupted: true,
       failures: { 'http 404': { count: 2, example: { url: 'https://mpi.gov.vn/x', error: 'https://mpi.gov.vn/x answered HTTP 404' } }, robots: { count: 1, example: { url: 'u', error: 'robots.txt of mpi.gov.vn disallows this URL' } } },
     });

@@ -170,8 +170,11 @@ describe('a crawl of a faulty site', () => {
 
   it('fetches nothing from a host whose robots.txt answers 503, and keeps its URLs for later', () => {
     expect(seen.filter((s) => s.key.startsWith(`${DOWN} `)).map((s) => s.key)).toEqual([`${DOWN} /robots.txt`]);
-    const r = db.prepare('SELECT state, last_reason, next_attempt_at FROM frontier WHERE url = ?').get(`https://${DOWN}/bai/elsewhere.html`) as { state: string; last_reason: string; next_attempt_at: string };
-    expect(r).toMatchObject({ state: 'queued', last_reason: 'robots' });
+    const r = db.prepare('SELECT state, attempts, last_reason, next_attempt_at FROM frontier WHERE url = ?').get(`https://${DOWN}/bai/elsewhere.html`) as { state: string; last_reason: string; next_attempt_at: string };
+    // Waiting, without an attempt used up: the URL did not fail, its host's robots.txt did.
+    expect(r).toMatchObject({ state: 'queued', attempts: 0, last_reason: 'robots' });
+    expect(stats.postponed).toBe(1);
+    expect(events).toContainEqual(expect.objectContaining({ type: 'warning', url: `https://${DOWN}/robots.txt` }));
     expect(Date.parse(r.next_attempt_at) - Date.now()).toBeGreaterThan(5 * 60_000);
     expect(stats.pending).toBe(1);
   });
@@ -208,6 +211,13 @@ describe('a crawl of a faulty site', () => {
     // The home page has no ETag: fetched in full, found the same by hash, and not read again.
     expect(seen.slice(before).map((s) => s.key)).toContain(`${HOST} /`);
     expect([again.notModified, again.unchanged, again.discovered]).toEqual([0, 1, 0]);
+  });
+
+  it('an article fetched again with the same bytes is not read again, and stays done', async () => {
+    db.prepare("UPDATE frontier SET state = 'queued' WHERE url IN (?, ?)").run(`https://${HOST}/bai/ok-1.html`, `https://${HOST}/bai/ok-2.html`);
+    const again = await crawl(db, { sources: [source], resolve: { [HOST]: origin, [DOWN]: origin }, delayMs: 0, maxIdleWaitMs: 0 });
+    expect([again.unchanged, again.articles, again.failed]).toEqual([3, 0, 0]);
+    expect(row('/bai/ok-1.html')).toMatchObject({ state: 'done', last_status: 200 });
   });
 });
 

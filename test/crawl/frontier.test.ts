@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../src/store/db.js';
-import { Frontier, backoffMs } from '../../src/crawl/frontier.js';
+import { Frontier, backoffMs, READY_OF_HOST_SQL, NEXT_DUE_OF_HOST_SQL } from '../../src/crawl/frontier.js';
 
 describe('Frontier', () => {
   let db: Db;
@@ -75,5 +75,36 @@ describe('Frontier', () => {
     f.lease(1);
     f.fail('https://a.vn/1', { error: 'too big', reason: 'too-large', retryable: false, attempts: 0, maxAttempts: 4 });
     expect(db.prepare('SELECT state, last_reason, last_error FROM frontier').get()).toEqual({ state: 'failed', last_reason: 'too-large', last_error: 'too big' });
+  });
+
+  it("a run's own leases do not expire while it renews them; another run's do", async () => {
+    db.prepare("INSERT INTO crawl_runs (started_at, sources) VALUES ('2026-01-01T00:00:00Z', '[]'), ('2026-01-01T00:00:00Z', '[]')").run();
+    const mine = new Frontier(db, 1, 60);
+    const theirs = new Frontier(db, 2, 60);
+    mine.add([{ url: 'https://a.vn/mine', sourceId: null, kind: 'article' }, { url: 'https://a.vn/theirs', sourceId: null, kind: 'article' }]);
+    expect(mine.leaseHost('a.vn', 1).map((e) => e.url)).toEqual(['https://a.vn/mine']);
+    expect(theirs.leaseHost('a.vn', 1).map((e) => e.url)).toEqual(['https://a.vn/theirs']);
+    await new Promise((r) => setTimeout(r, 40));
+    mine.renew();
+    await new Promise((r) => setTimeout(r, 40));
+    // Run 1 renewed its lease; run 2's has expired and is taken back.
+    expect(mine.leaseHost('a.vn', 5).map((e) => e.url)).toEqual(['https://a.vn/theirs']);
+  });
+
+  it('postpones a URL without using up an attempt', () => {
+    const f = new Frontier(db);
+    f.add([{ url: 'https://a.vn/1', sourceId: null, kind: 'article' }]);
+    f.lease(1);
+    f.postpone('https://a.vn/1', Date.now() + 60_000, { error: 'robots.txt unreachable', reason: 'robots' });
+    expect(db.prepare('SELECT state, attempts, last_reason FROM frontier').get()).toEqual({ state: 'queued', attempts: 0, last_reason: 'robots' });
+    expect(f.lease(1)).toEqual([]);
+    expect(f.nextDueOfHost('a.vn')).toBeGreaterThan(Date.now() + 50_000);
+  });
+
+  it('leases and finds due times through indexes, not scans', () => {
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ host: 'a.vn', now: '2026', limit: 5, source: null }) as { detail: string }[]).map((r) => r.detail).join('; ');
+    expect(plan(READY_OF_HOST_SQL)).toMatch(/^SEARCH frontier USING INDEX frontier_host_ready \(host=\? AND state=\?\)/);
+    expect(plan(READY_OF_HOST_SQL)).not.toMatch(/TEMP B-TREE/);
+    expect(plan(NEXT_DUE_OF_HOST_SQL)).toMatch(/^SEARCH frontier USING INDEX frontier_host_due \(host=\? AND state=\?\)/);
   });
 });
