@@ -13,6 +13,11 @@ import { InputError, describeError } from '../errors.js';
 import { parseSize } from './crawl.js';
 import { log } from './output.js';
 
+function utf8ContentType(contentType: string | undefined): string {
+  const type = (contentType ?? 'text/html').split(';')[0]!.trim() || 'text/html';
+  return `${type}; charset=utf-8`;
+}
+
 export interface ExportWarcOptions {
   db: string;
   out: string;
@@ -41,7 +46,9 @@ export async function runExportWarc(opts: ExportWarcOptions): Promise<void> {
       if (page.status === 304) continue;
       writer ??= open();
       try {
-        await writer.write({ url: page.finalUrl, fetchedAt: page.fetchedAt, status: page.status, headers: page.headers, body: page.raw() });
+        // A page kept only as decoded text is written as the UTF-8 it now is, whatever charset it came in.
+        const headers = page.legacyText === null ? page.headers : { ...page.headers, 'content-type': utf8ContentType(page.headers['content-type']) };
+        await writer.write({ url: page.finalUrl, fetchedAt: page.fetchedAt, status: page.status, headers, body: page.raw() });
         pages++;
       } catch (e) {
         // A page the WARC cannot hold (a broken URL) is reported and left out; the file stays valid.

@@ -50,7 +50,7 @@ export function reextract(
     if (!isArticle || page.status >= 300) continue;
     stats.pages++;
     try {
-      const text = decodeBody(page.raw(), page.headers['content-type']).text;
+      const text = page.legacyText ?? decodeBody(page.raw(), page.headers['content-type']).text;
       const read = readArticle(text, page.url, source);
       const saved = articles.save({ ...read.article, url: page.url }, read.facts, page.id);
       clearKind.run(page.id);

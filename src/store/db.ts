@@ -61,6 +61,9 @@ export function openDb(path: string, options: OpenOptions = {}): Db {
   if (options.readonly && path !== ':memory:' && !existsSync(path)) {
     throw new StoreError(`database ${path} does not exist; run \`npm start\` or \`vnpress crawl\` first, or pass --db`);
   }
+  // A database written by an older version is brought up to date before it is opened for reading, so that
+  // read-only commands (search, export, crawl --status) work on it too.
+  if (options.readonly && path !== ':memory:') upgradeForReading(path);
   let db: Db;
   try {
     db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
@@ -80,4 +83,31 @@ export function openDb(path: string, options: OpenOptions = {}): Db {
     }
   }
   return db;
+}
+
+function upgradeForReading(path: string): void {
+  const pending = (() => {
+    const ro = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      // Not a vnpress database (or an empty file): left as it is.
+      if (!ro.prepare("SELECT 1 FROM sqlite_master WHERE name = 'schema_migrations'").get()) return 0;
+      const done = new Set((ro.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+      return loadMigrations().filter((m) => !done.has(m.version)).length;
+    } finally {
+      ro.close();
+    }
+  })();
+  if (!pending) return;
+  try {
+    const rw = new Database(path);
+    try {
+      rw.pragma('busy_timeout = 5000');
+      rw.pragma('foreign_keys = ON');
+      migrate(rw);
+    } finally {
+      rw.close();
+    }
+  } catch (e) {
+    throw new StoreError(`database ${path} was written by an older vnpress and needs ${pending} upgrade step${pending === 1 ? '' : 's'}, which failed (${(e as Error).message}); make the file writable or run \`vnpress crawl\` on it once`, { cause: e });
+  }
 }

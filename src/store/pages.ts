@@ -36,6 +36,11 @@ export interface ArchivedPage {
   kind: string | null;
   /** The bytes as received; pages archived before bytes were kept give their decoded text as UTF-8. */
   raw(): Buffer;
+  /**
+   * The decoded text of a page archived before bytes were kept (null for others): it must not be decoded
+   * again by its headers' charset, which named the bytes it came from.
+   */
+  legacyText: string | null;
 }
 
 interface PageRow {
@@ -154,6 +159,7 @@ export class PageStore {
           id: r.id, url: r.url, finalUrl: r.final_url, sourceId: r.source_id, status: r.status,
           headers: JSON.parse(r.headers) as Record<string, string>, fetchedAt: r.fetched_at, kind: r.kind,
           raw: () => (r.raw ? gunzipSync(r.raw) : Buffer.from(r.body ?? '', 'utf8')),
+          legacyText: r.raw ? null : r.body ?? '',
         };
       }
       after = rows[rows.length - 1]!.id;

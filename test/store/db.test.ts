@@ -39,4 +39,15 @@ describe('openDb and migrations', () => {
     expect(() => openDb(join(dir.path, 'none.db'), { readonly: true })).toThrow(StoreError);
     expect(() => openDb(join(dir.path, 'none.db'), { readonly: true })).toThrow(/run `npm start` or `vnpress crawl` first/);
   });
+
+  it('a database of an older version opened for reading is upgraded first', () => {
+    const path = join(dir.path, 'old.db');
+    const old = new Database(path);
+    migrate(old, loadMigrations().filter((m) => m.version < 7));
+    old.close();
+    const db = openDb(path, { readonly: true });
+    expect((db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number }).v).toBe(loadMigrations().at(-1)!.version);
+    expect(db.prepare('SELECT raw, converted_from FROM pages').all()).toEqual([]);
+    db.close();
+  });
 });

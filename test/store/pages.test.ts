@@ -63,6 +63,8 @@ describe('migration 0007: raw pages', () => {
     expect(db.prepare('SELECT page_id FROM articles').get()).toEqual({ page_id: 5 });
     const [old] = [...new PageStore(db).archive()];
     expect(old!.raw().toString('utf8')).toBe('<p>Bộ Kế hoạch và Đầu tư</p>');
+    // Already decoded: said so, so that nobody decodes it again by the charset it came in.
+    expect(old!.legacyText).toBe('<p>Bộ Kế hoạch và Đầu tư</p>');
     expect(db.pragma('foreign_key_check')).toEqual([]);
     db.close();
   });
