@@ -287,7 +287,10 @@ export async function crawl(db: Db, options: CrawlOptions): Promise<CrawlStats> 
     recent.push(Date.now());
     lane.pacing.latency(res.elapsedMs);
     emit({ type: 'fetched', url: entry.url, status: res.status, kind: entry.kind, ms: res.elapsedMs, bytes: res.bytes });
-    release();
+    // An article page gives its slot back at once. A sitemap, feed or listing keeps it until what it lists is
+    // in the frontier: the host's next URLs come from it, and two 50,000-URL sitemaps in memory at once
+    // would double the crawl's peak.
+    if (entry.kind === 'article') release();
     let processed: Processed;
     try {
       processed = await processor.process(entry, res);
