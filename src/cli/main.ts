@@ -120,11 +120,37 @@ export function buildProgram(): Command {
     .option('--source <id>', 'only this source')
     .option('--since <date>', 'published on or after (YYYY-MM-DD)')
     .option('--until <date>', 'published on or before (YYYY-MM-DD)')
+    .option('--official <name>', 'only articles naming this official (diacritics optional)')
+    .option('--document <number>', 'only articles citing this legal document, e.g. 13/2023/NĐ-CP')
+    .option('--metric <key>', 'with --in claims: only this metric (gdp-growth, cpi, exports, …)')
+    .option('--qualifier <q>', 'with --in claims: exact, over (hơn), under (dưới), about (khoảng), nearly (gần), at_least, at_most')
     .option('--limit <n>', 'at most this many results', (v) => Number.parseInt(v, 10), 20)
-    .addHelpText('after', examples('vnpress search hoa don dien tu', 'vnpress search "chuyển đổi số" --in claims --csv > claims.csv')))
+    .addHelpText('after', examples('vnpress search hoa don dien tu', 'vnpress search "chuyển đổi số" --in claims --csv > claims.csv',
+      'vnpress search du lieu ca nhan --official "To Lam" --since 2023-01-01')))
     .action(async (query: string[], opts) => {
       const { runSearch } = await import('./search.js');
       runSearch(query.join(' '), opts);
+    });
+
+  listingOptions(program
+    .command('claims')
+    .description('numeric claims (value, unit, qualifier, period, metric, sentence), newest first; with words, searched and ranked')
+    .argument('[query...]', 'words to find in the metric and sentence (optional)')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--metric <key>', 'only this metric: a catalog key (gdp-growth, cpi, exports, fdi-registered, …) or a full key (exports|usd)')
+    .option('--qualifier <q>', 'exact, over (hơn), under (dưới), about (khoảng), nearly (gần), at_least (ít nhất), at_most (không quá)')
+    .option('--period <p>', 'the period or its start: 2024 (all of 2024), 2024-Q2, 2024-H1, 2024-06')
+    .option('--unit <unit>', 'only this unit (%, USD, VND, doanh nghiệp, …)')
+    .option('--source <id>', 'only this source')
+    .option('--since <date>', 'articles published on or after (YYYY-MM-DD)')
+    .option('--until <date>', 'articles published on or before (YYYY-MM-DD)')
+    .option('--official <name>', 'only articles naming this official')
+    .option('--document <number>', 'only articles citing this legal document')
+    .option('--limit <n>', 'at most this many', '50')
+    .addHelpText('after', examples('vnpress claims --metric gdp-growth', 'vnpress claims xuat khau --qualifier hơn --period 2024 --csv > exports.csv')))
+    .action(async (query: string[], opts) => {
+      const { runClaims } = await import('./claims.js');
+      runClaims(query, opts);
     });
 
   listingOptions(program

@@ -3,15 +3,16 @@ import { openDb } from '../store/db.js';
 import { search } from '../query/search.js';
 import { formatOf, writeRows } from './output.js';
 import { InputError } from '../errors.js';
+import type { Filters } from '../query/filters.js';
 
-export function runSearch(query: string, opts: { db: string; in: string; raw?: boolean; exact?: boolean; source?: string; since?: string; until?: string; limit: number; json?: boolean; nl?: boolean; csv?: boolean }): void {
+export function runSearch(query: string, opts: Filters & { db: string; in: string; raw?: boolean; exact?: boolean; limit: number; json?: boolean; nl?: boolean; csv?: boolean }): void {
   if (opts.in !== 'articles' && opts.in !== 'claims') throw new InputError(`--in must be "articles" or "claims", not "${opts.in}"`);
   const db = openDb(opts.db, { readonly: true });
   try {
-    const hits = search(db, query, { in: opts.in, raw: opts.raw, exact: opts.exact, source: opts.source, since: opts.since, until: opts.until, limit: opts.limit });
+    const hits = search(db, query, { ...opts, in: opts.in });
     const format = formatOf(opts);
     const rows = hits.map((h) => opts.in === 'claims'
-      ? { published_at: h.published_at?.slice(0, 10) ?? null, value: h.value, unit: h.unit, metric: h.metric, snippet: h.snippet, title: h.title, url: h.url }
+      ? { published_at: h.published_at?.slice(0, 10) ?? null, value: h.value, unit: h.unit, approx: h.approx, period: h.period, metric: h.metric, snippet: h.snippet, title: h.title, url: h.url }
       : { published_at: h.published_at?.slice(0, 10) ?? null, source: h.source, title: h.title, snippet: h.snippet, url: h.url });
     writeRows(rows, format);
     if (format === 'table') process.stderr.write(`${hits.length} result${hits.length === 1 ? '' : 's'}\n`);

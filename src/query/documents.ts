@@ -19,10 +19,19 @@ export interface DocumentCitations {
 /** Key used to compare numbers typed with or without Vietnamese letters. */
 const looseKey = (number: string) => foldKey(docKey(number)).toUpperCase();
 
-export function findDocuments(db: Db, number: string): DocumentCitations[] {
+/** Ids of the documents a typed number can mean: the same key, or the same with D for Đ. */
+export function findDocumentIds(db: Db, number: string): number[] {
+  const exact = (db.prepare('SELECT id FROM legal_documents WHERE doc_key = ?').all(docKey(number)) as { id: number }[]).map((r) => r.id);
+  if (exact.length) return exact;
   const wanted = looseKey(number);
-  const docs = (db.prepare('SELECT id, number, type, issued_on, issuer, subject FROM legal_documents').all() as (Omit<DocumentCitations, 'citations'> & { id: number })[])
-    .filter((d) => looseKey(d.number) === wanted);
+  return (db.prepare('SELECT id, number FROM legal_documents').all() as { id: number; number: string }[])
+    .filter((d) => looseKey(d.number) === wanted).map((d) => d.id);
+}
+
+export function findDocuments(db: Db, number: string): DocumentCitations[] {
+  const ids = findDocumentIds(db, number);
+  const one = db.prepare('SELECT id, number, type, issued_on, issuer, subject FROM legal_documents WHERE id = ?');
+  const docs = ids.map((id) => one.get(id) as Omit<DocumentCitations, 'citations'> & { id: number });
   const cites = db.prepare(`SELECT a.published_at, a.source_id AS source, a.title, a.url, r.quote, r.mentions FROM legal_refs r
     JOIN articles a ON a.id = r.article_id WHERE r.document_id = ? ORDER BY a.published_at, a.id`);
   return docs.map(({ id, ...d }) => ({ ...d, citations: cites.all(id) as DocumentCitations['citations'] }));

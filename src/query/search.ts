@@ -7,14 +7,12 @@
 import type { Db } from '../store/db.js';
 import { foldKey, foldSameLength } from '../text/normalize.js';
 import { InputError } from '../errors.js';
+import { filterSql, type Filters } from './filters.js';
 
-export interface SearchOptions {
+export interface SearchOptions extends Filters {
   in?: 'articles' | 'claims';
   raw?: boolean;
   exact?: boolean;
-  source?: string | null;
-  since?: string | null;
-  until?: string | null;
   limit?: number;
 }
 
@@ -30,6 +28,8 @@ export interface SearchHit {
   value?: number;
   unit?: string;
   metric?: string;
+  approx?: string;
+  period?: string | null;
 }
 
 /** Turns user words into a safe FTS5 query: each word quoted, a trailing * kept as a prefix search, "phrases" kept. */
@@ -78,23 +78,34 @@ export function search(db: Db, query: string, options: SearchOptions = {}): Sear
   const fts = options.raw ? query : toFtsQuery(query);
   if (!fts.trim()) throw new InputError('empty search: give at least one word');
   const terms = [...fts.matchAll(/"([^"]+)"|([\p{L}\p{N}]+)/gu)].map((m) => foldKey(m[1] ?? m[2]!)).filter((t) => !/^(?:and|or|not|near)$/i.test(t));
-  const filters = `AND (@source IS NULL OR a.source_id = @source) AND (@since IS NULL OR a.published_at >= @since) AND (@until IS NULL OR substr(a.published_at, 1, 10) <= @until)`;
-  const params = { q: fts, source: options.source ?? null, since: options.since ?? null, until: options.until ?? null, limit: options.limit ?? 20 };
+  const claims = (options.in ?? 'articles') === 'claims';
+  const filter = filterSql(db, options, { claims });
+  const limit = options.limit ?? 20;
+  // Exact mode drops folded matches after the index has found them, so it reads on until it has `limit`
+  // exact ones instead of cutting at `limit` first (which could leave none).
+  const params = { q: fts, ...filter.params, limit: options.exact ? -1 : limit };
+  const hits: SearchHit[] = [];
   try {
-    if ((options.in ?? 'articles') === 'claims') {
-      const rows = db.prepare(`SELECT c.id, a.title, a.url, a.source_id AS source, a.published_at, c.sentence, c.value, c.unit, c.metric, bm25(claims_fts) AS rank
+    if (claims) {
+      const rows = db.prepare(`SELECT c.id, a.title, a.url, a.source_id AS source, a.published_at, c.sentence, c.value, c.unit, c.metric, c.approx, c.period, bm25(claims_fts) AS rank
         FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid JOIN articles a ON a.id = c.article_id
-        WHERE claims_fts MATCH @q ${filters} ORDER BY rank LIMIT @limit`).all(params) as (SearchHit & { sentence: string })[];
-      return rows
-        .filter((r) => !options.exact || containsExactly(r.sentence, query))
-        .map(({ sentence, ...r }) => ({ ...r, snippet: snippet(sentence, terms) }));
+        WHERE claims_fts MATCH @q ${filter.sql} ORDER BY rank LIMIT @limit`).iterate(params) as Iterable<SearchHit & { sentence: string }>;
+      for (const { sentence, ...r } of rows) {
+        if (options.exact && !containsExactly(sentence, query)) continue;
+        hits.push({ ...r, snippet: snippet(sentence, terms) });
+        if (hits.length >= limit) break;
+      }
+      return hits;
     }
     const rows = db.prepare(`SELECT a.id, a.title, a.url, a.source_id AS source, a.published_at, a.text, bm25(articles_fts, 5.0, 1.0) AS rank
       FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-      WHERE articles_fts MATCH @q ${filters} ORDER BY rank LIMIT @limit`).all(params) as (SearchHit & { text: string })[];
-    return rows
-      .filter((r) => !options.exact || containsExactly(`${r.title ?? ''}\n${r.text}`, query))
-      .map(({ text, ...r }) => ({ ...r, snippet: snippet(text, terms) }));
+      WHERE articles_fts MATCH @q ${filter.sql} ORDER BY rank LIMIT @limit`).iterate(params) as Iterable<SearchHit & { text: string }>;
+    for (const { text, ...r } of rows) {
+      if (options.exact && !containsExactly(`${r.title ?? ''}\n${text}`, query)) continue;
+      hits.push({ ...r, snippet: snippet(text, terms) });
+      if (hits.length >= limit) break;
+    }
+    return hits;
   } catch (e) {
     if (e instanceof Error && /fts5|syntax|no such column|unterminated|malformed/i.test(e.message)) {
       throw new InputError(`the search query is not valid FTS5 syntax (${e.message}); drop --raw to search the words as written`, { cause: e });

@@ -42,6 +42,33 @@ describe('search', () => {
     expect(hits.some((h) => h.value === 7.72 && h.unit === '%')).toBe(true);
   });
 
+  it('exact mode reads on past the first results until it has enough exact ones', () => {
+    const loose = search(db, 'dữ liệu', { limit: 500 });
+    const exactAll = search(db, 'dữ liệu', { exact: true, limit: 500 });
+    expect(exactAll.length).toBeLessThan(loose.length);
+    // The first loose results need not be exact; asking for as many exact ones as exist still gets them all.
+    expect(search(db, 'dữ liệu', { exact: true, limit: exactAll.length }).map((h) => h.id)).toEqual(exactAll.map((h) => h.id));
+  });
+
+  it('filters articles by an official they name and a document they cite', () => {
+    const byOfficial = search(db, 'chuyen doi so', { official: 'Pham Minh Chinh', limit: 100 });
+    expect(byOfficial.length).toBeGreaterThan(0);
+    const all = search(db, 'chuyen doi so', { limit: 100 });
+    expect(byOfficial.length).toBeLessThanOrEqual(all.length);
+    const named = db.prepare(`SELECT DISTINCT m.article_id AS id FROM official_mentions m JOIN persons p ON p.id = m.person_id WHERE p.name = 'Phạm Minh Chính'`).all() as { id: number }[];
+    expect(byOfficial.every((h) => named.some((n) => n.id === h.id))).toBe(true);
+    const citing = search(db, 'du lieu', { document: '13/2023/ND-CP', limit: 100 });
+    expect(citing.map((h) => h.title).join(' ')).toMatch(/dữ liệu cá nhân/);
+    expect(citing.length).toBe(2);
+  });
+
+  it('filters claims by metric and qualifier', () => {
+    const hits = search(db, 'GDP', { in: 'claims', metric: 'gdp-growth', qualifier: 'exact', limit: 50 });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((h) => h.approx === 'exact')).toBe(true);
+    expect(() => search(db, 'GDP', { metric: 'gdp-growth' })).toThrow(/--metric and --qualifier filter claims: add --in claims/);
+  });
+
   it('FTS syntax typed in the box is just text', () => {
     expect(() => search(db, 'AND OR NOT "(')).not.toThrow();
   });
