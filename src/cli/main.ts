@@ -114,7 +114,7 @@ export function buildProgram(): Command {
     .description('full-text search over articles and claims, accent-insensitive ("nghi dinh" finds "Nghị định")')
     .argument('<query...>', 'words to find; quoted phrases and prefix* work')
     .option('--db <path>', 'database file', DEFAULT_DB)
-    .option('--in <what>', 'articles or claims', 'articles')
+    .option('--in <what>', 'articles, claims, officials (by name or title) or documents (by number, type or subject)', 'articles')
     .option('--raw', 'pass the query to SQLite FTS5 as written (AND, OR, NEAR, column filters)')
     .option('--exact', 'match diacritics exactly ("hòa" does not find "hoa")')
     .option('--source <id>', 'only this source')

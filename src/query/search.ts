@@ -10,7 +10,7 @@ import { InputError } from '../errors.js';
 import { filterSql, type Filters } from './filters.js';
 
 export interface SearchOptions extends Filters {
-  in?: 'articles' | 'claims';
+  in?: 'articles' | 'claims' | 'officials' | 'documents';
   raw?: boolean;
   exact?: boolean;
   limit?: number;
@@ -30,6 +30,8 @@ export interface SearchHit {
   metric?: string;
   approx?: string;
   period?: string | null;
+  /** For officials and documents: how many articles name them. */
+  articles?: number;
 }
 
 /** Turns user words into a safe FTS5 query: each word quoted, a trailing * kept as a prefix search, "phrases" kept. */
@@ -78,6 +80,7 @@ export function search(db: Db, query: string, options: SearchOptions = {}): Sear
   const fts = options.raw ? query : toFtsQuery(query);
   if (!fts.trim()) throw new InputError('empty search: give at least one word');
   const terms = [...fts.matchAll(/"([^"]+)"|([\p{L}\p{N}]+)/gu)].map((m) => foldKey(m[1] ?? m[2]!)).filter((t) => !/^(?:and|or|not|near)$/i.test(t));
+  if (options.in === 'officials' || options.in === 'documents') return searchNames(db, fts, terms, options);
   const claims = (options.in ?? 'articles') === 'claims';
   const filter = filterSql(db, options, { claims });
   const limit = options.limit ?? 20;
@@ -106,6 +109,34 @@ export function search(db: Db, query: string, options: SearchOptions = {}): Sear
       if (hits.length >= limit) break;
     }
     return hits;
+  } catch (e) {
+    if (e instanceof Error && /fts5|syntax|no such column|unterminated|malformed/i.test(e.message)) {
+      throw new InputError(`the search query is not valid FTS5 syntax (${e.message}); drop --raw to search the words as written`, { cause: e });
+    }
+    throw e;
+  }
+}
+
+/**
+ * Officials by name or by any title the articles gave them ("bo truong cong an"), and legal documents by
+ * number, type or subject: ranked by bm25, each with how many articles name it.
+ */
+function searchNames(db: Db, fts: string, terms: readonly string[], options: SearchOptions): SearchHit[] {
+  const limit = options.limit ?? 20;
+  try {
+    if (options.in === 'officials') {
+      const rows = db.prepare(`SELECT p.id, p.name, (SELECT COUNT(*) FROM official_mentions m WHERE m.person_id = p.id) AS articles,
+          (SELECT group_concat(title, ' | ') FROM (SELECT DISTINCT title FROM official_titles t WHERE t.person_id = p.id)) AS titles, bm25(officials_fts, 5.0, 1.0) AS rank
+        FROM officials_fts JOIN persons p ON p.id = officials_fts.rowid WHERE officials_fts MATCH @q ORDER BY rank LIMIT @limit`)
+        .all({ q: fts, limit }) as { id: number; name: string; articles: number; titles: string | null; rank: number }[];
+      return rows.map((r) => ({ id: r.id, title: r.name, url: '', source: null, published_at: null, snippet: snippet(r.titles ?? '', terms), rank: r.rank, articles: r.articles }));
+    }
+    const rows = db.prepare(`SELECT d.id, d.number, d.type, d.issued_on, d.subject, (SELECT COUNT(*) FROM legal_refs r WHERE r.document_id = d.id) AS articles,
+        bm25(documents_fts, 5.0, 1.0, 2.0) AS rank
+      FROM documents_fts JOIN legal_documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH @q ORDER BY rank LIMIT @limit`)
+      .all({ q: fts, limit }) as { id: number; number: string; type: string | null; issued_on: string | null; subject: string | null; articles: number; rank: number }[];
+    return rows.map((r) => ({ id: r.id, title: `${r.type ? `${r.type} ` : ''}${r.number}`, url: '', source: null, published_at: r.issued_on,
+      snippet: r.subject ? snippet(r.subject, terms) : '', rank: r.rank, articles: r.articles }));
   } catch (e) {
     if (e instanceof Error && /fts5|syntax|no such column|unterminated|malformed/i.test(e.message)) {
       throw new InputError(`the search query is not valid FTS5 syntax (${e.message}); drop --raw to search the words as written`, { cause: e });

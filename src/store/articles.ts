@@ -10,6 +10,7 @@ import { docKey } from '../facts/legal-refs.js';
 import { splitTitle } from '../facts/officials.js';
 import { bands, hammingDistance, NEAR_DUPLICATE_BITS, simhash } from '../article/simhash.js';
 import { foldKey } from '../text/normalize.js';
+import { FtsIndex } from './fts-index.js';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -26,6 +27,7 @@ function factsHash(text: string, facts: Facts): string {
 
 export class ArticleStore {
   private readonly stmts;
+  private readonly fts: FtsIndex;
 
   constructor(private readonly db: Db) {
     this.stmts = {
@@ -65,6 +67,8 @@ export class ArticleStore {
       fingerprint: db.prepare('UPDATE articles SET simhash = ?, duplicate_of = ? WHERE id = ?'),
     };
     splitStoredTitles(db);
+    this.fts = new FtsIndex(db);
+    this.fts.catchUp();
   }
 
   /** Stores an article (keyed by its URL) and replaces its facts, in one transaction. */
@@ -130,6 +134,7 @@ export class ArticleStore {
     for (const r of facts.legalRefs) {
       const doc = s.docUpsert.get(docKey(r.number), r.number, r.type, r.issuedOn, r.issuer, r.subject) as { id: number };
       s.refInsert.run(articleId, doc.id, r.mentions.length, r.span[0], r.span[1], quote(r.span));
+      this.fts.document(doc.id);
     }
     for (const o of facts.officials) {
       const person = s.personUpsert.get(o.key, o.name) as { id: number };
@@ -138,6 +143,7 @@ export class ArticleStore {
         const { post, organization } = splitTitle(t);
         s.titleInsert.run(articleId, person.id, t, post, organization);
       }
+      this.fts.person(person.id);
     }
     for (const m of facts.meetings) {
       s.meetingInsert.run(articleId, m.kind, m.ordinal, m.body, m.date, m.chair, m.mode, m.location, m.purpose, JSON.stringify(m.participants),

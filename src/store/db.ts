@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StoreError } from '../errors.js';
+import { FtsIndex } from './fts-index.js';
 
 export type Db = Database.Database;
 
@@ -104,6 +105,7 @@ function upgradeForReading(path: string): void {
       rw.pragma('busy_timeout = 5000');
       rw.pragma('foreign_keys = ON');
       migrate(rw);
+      new FtsIndex(rw).catchUp();
     } finally {
       rw.close();
     }
