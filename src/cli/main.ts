@@ -190,6 +190,59 @@ export function buildProgram(): Command {
       runOfficial(name, opts);
     });
 
+  const trend = program
+    .command('trend')
+    .description('trends over time: a metric period by period, mentions per week or month, each month\'s distinctive terms');
+
+  listingOptions(trend
+    .command('metric')
+    .description('one metric\'s figures by period and source; different values for the same period are shown side by side as conflicts')
+    .argument('<key>', 'a catalog key (gdp-growth, cpi, exports…), a full key (exports|usd) or the metric as written ("tăng trưởng GDP")')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--source <id>', 'only this source')
+    .option('--since <date>', 'periods starting on or after (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .option('--until <date>', 'periods starting on or before (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .option('--unit <unit>', 'only figures in this unit ("%", "USD") or unit class ("rate", "usd")')
+    .addHelpText('after', examples('vnpress trend metric gdp-growth', 'vnpress trend metric "chỉ số giá tiêu dùng" --since 2024 --csv > cpi.csv',
+      'vnpress trend metric exports --unit USD --json')))
+    .action(async (key: string, opts) => {
+      const { runTrendMetric } = await import('./trend.js');
+      runTrendMetric(key, opts);
+    });
+
+  listingOptions(trend
+    .command('mentions')
+    .description('articles naming an official, citing a document or using a term, per ISO week or month (empty periods included)')
+    .option('--official <name>', 'a person, with or without diacritics')
+    .option('--document <number>', 'a document number, e.g. 13/2023/NĐ-CP (ND for NĐ works too)')
+    .option('--term <words>', 'a word or phrase, accent-insensitive')
+    .option('--every <period>', 'week or month', 'month')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--source <id>', 'only this source')
+    .option('--since <date>', 'published on or after (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .option('--until <date>', 'published on or before (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .addHelpText('after', examples('vnpress trend mentions --official "Tô Lâm" --every week', 'vnpress trend mentions --document 13/2023/ND-CP --csv > citations.csv',
+      'vnpress trend mentions --term "chuyển đổi số" --since 2024 --every month')))
+    .action(async (opts) => {
+      const { runTrendMentions } = await import('./trend.js');
+      runTrendMentions(opts);
+    });
+
+  listingOptions(trend
+    .command('terms')
+    .description('each period\'s most distinctive two-syllable phrases, by TF–IDF across periods')
+    .option('--every <period>', 'week or month', 'month')
+    .option('--limit <n>', 'phrases per period', '10')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--source <id>', 'only this source')
+    .option('--since <date>', 'published on or after (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .option('--until <date>', 'published on or before (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .addHelpText('after', examples('vnpress trend terms --every month', 'vnpress trend terms --since 2024 --limit 5 --csv > terms.csv')))
+    .action(async (opts) => {
+      const { runTrendTerms } = await import('./trend.js');
+      runTrendTerms(opts);
+    });
+
   program
     .command('export')
     .description('export a table (articles, claims, officials, documents, meetings) as CSV, JSON or JSON lines')
