@@ -31,6 +31,9 @@ export interface SqlFilter {
   /** Conditions to append after WHERE …: each starts with AND. */
   sql: string;
   params: Record<string, string | null>;
+  /** The persons' names and the documents' numbers the --official and --document filters matched. */
+  officials: string[];
+  documents: string[];
 }
 
 /** The qualifier words of the articles, folded, and their codes: what a user may type. */
@@ -55,6 +58,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function filterSql(db: Db, f: Filters, opts: { claims?: boolean } = {}): SqlFilter {
   const parts: string[] = [];
   const params: Record<string, string | null> = {};
+  const officials: string[] = [];
+  const documents: string[] = [];
   for (const [name, value] of [['since', f.since], ['until', f.until]] as const) {
     if (value && !DATE.test(value)) throw new InputError(`--${name} "${value}" is not a date; write it as YYYY-MM-DD`);
   }
@@ -66,12 +71,15 @@ export function filterSql(db: Db, f: Filters, opts: { claims?: boolean } = {}): 
     if (!persons.length) throw new InputError(`no official named "${f.official}" in the database; \`vnpress officials\` lists the names it knows`);
     parts.push('EXISTS (SELECT 1 FROM official_mentions m WHERE m.article_id = a.id AND m.person_id IN (SELECT value FROM json_each(@f_persons)))');
     params.f_persons = JSON.stringify(persons.map((p) => p.id));
+    officials.push(...new Set(persons.map((p) => p.name)));
   }
   if (f.document) {
     const docs = findDocumentIds(db, f.document);
     if (!docs.length) throw new InputError(`no legal document numbered "${f.document}" in the database; write it as in the articles, e.g. 13/2023/NĐ-CP (ND for NĐ works)`);
     parts.push('EXISTS (SELECT 1 FROM legal_refs r WHERE r.article_id = a.id AND r.document_id IN (SELECT value FROM json_each(@f_docs)))');
     params.f_docs = JSON.stringify(docs);
+    const number = db.prepare<[number], { number: string }>('SELECT number FROM legal_documents WHERE id = ?');
+    documents.push(...new Set(docs.map((id) => number.get(id)!.number)));
   }
   if (f.metric || f.qualifier) {
     if (!opts.claims) throw new InputError('--metric and --qualifier filter claims: add --in claims');
@@ -82,5 +90,5 @@ export function filterSql(db: Db, f: Filters, opts: { claims?: boolean } = {}): 
     }
     if (f.qualifier) { parts.push('c.approx = @f_approx'); params.f_approx = parseQualifier(f.qualifier); }
   }
-  return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
+  return { sql: parts.map((p) => ` AND ${p}`).join(''), params, officials, documents };
 }

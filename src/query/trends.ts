@@ -23,10 +23,9 @@ import type { Db } from '../store/db.js';
 import type { Approx } from '../types.js';
 import { METRICS, type MetricEntry } from '../facts/data/metrics.js';
 import { unitClass } from '../facts/metric-key.js';
-import { docKey } from '../facts/legal-refs.js';
 import { periodBounds } from '../text/dates.js';
 import { foldKey } from '../text/normalize.js';
-import { findPersons } from './officials.js';
+import { filterSql } from './filters.js';
 import { toFtsQuery } from './search.js';
 import { STOP_PHRASES, STOP_SYLLABLES } from './data/vi-stopwords.js';
 import { InputError } from '../errors.js';
@@ -373,9 +372,6 @@ export interface MentionSeries {
   undated: number;
 }
 
-/** Key used to compare numbers typed with or without Vietnamese letters (as `vnpress decree` does). */
-const looseDocKey = (number: string) => foldKey(docKey(number)).toUpperCase();
-
 /**
  * How many articles name an official, cite a document or use a term, per ISO week or month. Given several,
  * an article counts when it matches all of them. Every period of the range is listed, those with no article
@@ -387,31 +383,15 @@ export function mentionSeries(db: Db, options: MentionOptions): MentionSeries {
     throw new InputError('say what to count: --official "Tô Lâm", --document 13/2023/NĐ-CP or --term "chuyển đổi số"');
   }
   const range = dayRange(options.since, options.until);
-  const persons = options.official ? findPersons(db, options.official.normalize('NFC')) : [];
-  if (options.official && !persons.length) {
-    throw new InputError(`no official named "${options.official}" in the database; try the name as written in the articles, with or without diacritics ("vnpress officials" lists them)`);
-  }
-  const docs = options.document
-    ? (db.prepare('SELECT id, number FROM legal_documents').all() as { id: number; number: string }[]).filter((d) => looseDocKey(d.number) === looseDocKey(options.document!))
-    : [];
-  if (options.document && !docs.length) {
-    throw new InputError(`no document numbered "${options.document}" is cited in the database; write the number as in the text, e.g. 13/2023/NĐ-CP (ND for NĐ works too)`);
-  }
+  // The official and the document are resolved (or refused) as every listing does.
+  const filter = filterSql(db, { source: options.source, official: options.official?.normalize('NFC'), document: options.document });
   // The term is one phrase: "chuyển đổi số" counts articles with those words in a row, not anywhere.
   const fts = options.term ? toFtsQuery(`"${options.term.replace(/"/g, ' ')}"`) : null;
   if (options.term && !fts) throw new InputError(`--term "${options.term}" has no word to search for`);
 
   const rows = db.prepare(`SELECT substr(a.published_at, 1, 10) AS day, COALESCE(a.duplicate_of, a.id) AS story FROM articles a
-    WHERE (@source IS NULL OR a.source_id = @source)
-      AND (@persons IS NULL OR EXISTS (SELECT 1 FROM official_mentions m WHERE m.article_id = a.id AND m.person_id IN (SELECT value FROM json_each(@persons))))
-      AND (@docs IS NULL OR EXISTS (SELECT 1 FROM legal_refs r WHERE r.article_id = a.id AND r.document_id IN (SELECT value FROM json_each(@docs))))
-      AND (@fts IS NULL OR a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @fts))`)
-    .all({
-      source: options.source ?? null,
-      persons: persons.length ? JSON.stringify(persons.map((p) => p.id)) : null,
-      docs: docs.length ? JSON.stringify(docs.map((d) => d.id)) : null,
-      fts,
-    }) as { day: string | null; story: number }[];
+    WHERE (@fts IS NULL OR a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @fts)) ${filter.sql}`)
+    .all({ ...filter.params, fts }) as { day: string | null; story: number }[];
   const dated = rows.filter((r): r is { day: string; story: number } => r.day !== null)
     .filter((r) => (!range.since || r.day >= range.since) && (!range.until || r.day <= range.until));
   const days = dated.map((r) => r.day).sort();
@@ -428,8 +408,8 @@ export function mentionSeries(db: Db, options: MentionOptions): MentionSeries {
     stories.set(p.period, s);
     p.stories = s.size;
   }
-  const names = [...new Set(persons.map((p) => p.name))];
-  const numbers = [...new Set(docs.map((d) => d.number))];
+  const names = filter.officials;
+  const numbers = filter.documents;
   const term = options.term ? options.term.normalize('NFC').trim() : null;
   return {
     subject: [...names, ...numbers, ...(term ? [term] : [])].join(' + '),
