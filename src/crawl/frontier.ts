@@ -105,8 +105,6 @@ export class Frontier {
       pendingAll: db.prepare(`SELECT COUNT(*) AS n FROM frontier WHERE state IN ('queued', 'leased')`),
       pendingOf: db.prepare(`SELECT COUNT(*) AS n FROM frontier WHERE source_id = @source AND state IN ('queued', 'leased')`),
       nextDueOfHost: db.prepare(NEXT_DUE_OF_HOST_SQL),
-      nextDue: db.prepare(`SELECT MIN(CASE WHEN state = 'queued' THEN next_attempt_at ELSE lease_until END) AS t FROM frontier
-        WHERE state IN ('queued', 'leased') AND (@source IS NULL OR source_id IN (SELECT value FROM json_each(@source)))`),
     };
   }
 
@@ -161,16 +159,6 @@ export class Frontier {
     })();
   }
 
-  /** Leases up to `limit` ready URLs of any host (host by host). */
-  lease(limit: number, sources: readonly string[] | null = null): FrontierEntry[] {
-    const out: FrontierEntry[] = [];
-    for (const host of this.hosts(sources)) {
-      if (out.length >= limit) break;
-      out.push(...this.leaseHost(host, limit - out.length, sources));
-    }
-    return out;
-  }
-
   complete(url: string, status: number): void {
     this.stmts.done.run({ url, status, now: new Date().toISOString() });
   }
@@ -216,11 +204,6 @@ export class Frontier {
   nextDueOfHost(host: string, sources: readonly string[] | null = null): number | null {
     const t = (this.stmts.nextDueOfHost.get({ host, source: json(sources) }) as { t: string | null }).t;
     return t === null ? null : Date.parse(t);
-  }
-
-  /** When the next queued URL becomes ready (ISO), or null when none is pending. */
-  nextDue(sources: readonly string[] | null = null): string | null {
-    return (this.stmts.nextDue.get({ source: json(sources) }) as { t: string | null }).t;
   }
 }
 

@@ -95,27 +95,26 @@ export function search(db: Db, query: string, options: SearchOptions = {}): Sear
     ? `SELECT c.id, a.title, a.url, a.source_id AS source, a.published_at, c.sentence AS text, c.value, c.unit, c.metric, c.approx, c.period
         FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = @id ${filter.sql}`
     : `SELECT a.id, a.title, a.url, a.source_id AS source, a.published_at, a.text FROM articles a WHERE a.id = @id ${filter.sql}`);
-  const narrowed = filter.sql !== '' || options.exact;
+  /** The hits among the best `n` matches (all of them for -1), and whether those were all the matches. */
+  const collect = (n: number): { hits: SearchHit[]; all: boolean } => {
+    const hits: SearchHit[] = [];
+    const found = candidates.all({ q: fts, n }) as { id: number; rank: number }[];
+    for (const c of found) {
+      const r = row.get({ ...filter.params, id: c.id }) as (Omit<SearchHit, 'snippet' | 'rank'> & { text: string }) | undefined;
+      if (!r) continue;
+      const { text, ...rest } = r;
+      if (options.exact && !containsExactly(claims ? text : `${r.title ?? ''}\n${text}`, query)) continue;
+      hits.push({ ...rest, snippet: snippet(text, terms), rank: c.rank });
+      if (hits.length >= limit) break;
+    }
+    return { hits, all: n < 0 || found.length < n };
+  };
   try {
-    for (const n of narrowed ? [limit * 10, -1] : [limit]) {
-      const hits: SearchHit[] = [];
-      const found = candidates.all({ q: fts, n }) as { id: number; rank: number }[];
-      for (const c of found) {
-        const r = row.get({ ...filter.params, id: c.id }) as (Omit<SearchHit, 'snippet' | 'rank'> & { text: string }) | undefined;
-        if (!r) continue;
-        const { text, ...rest } = r;
-        if (options.exact && !containsExactly(claims ? text : `${r.title ?? ''}\n${text}`, query)) continue;
-        hits.push({ ...rest, snippet: snippet(text, terms), rank: c.rank });
-        if (hits.length >= limit) break;
-      }
-      if (hits.length >= limit || n < 0 || found.length < n) return hits;
-    }
-    return [];
+    if (filter.sql === '' && !options.exact) return collect(limit).hits;
+    const first = collect(limit * 10);
+    return first.hits.length >= limit || first.all ? first.hits : collect(-1).hits;
   } catch (e) {
-    if (e instanceof Error && /fts5|syntax|no such column|unterminated|malformed/i.test(e.message)) {
-      throw new InputError(`the search query is not valid FTS5 syntax (${e.message}); drop --raw to search the words as written`, { cause: e });
-    }
-    throw e;
+    throw queryError(e);
   }
 }
 
@@ -140,9 +139,14 @@ function searchNames(db: Db, fts: string, terms: readonly string[], options: Sea
     return rows.map((r) => ({ id: r.id, title: `${r.type ? `${r.type} ` : ''}${r.number}`, url: '', source: null, published_at: r.issued_on,
       snippet: r.subject ? snippet(r.subject, terms) : '', rank: r.rank, articles: r.articles }));
   } catch (e) {
-    if (e instanceof Error && /fts5|syntax|no such column|unterminated|malformed/i.test(e.message)) {
-      throw new InputError(`the search query is not valid FTS5 syntax (${e.message}); drop --raw to search the words as written`, { cause: e });
-    }
-    throw e;
+    throw queryError(e);
   }
+}
+
+/** A malformed --raw query is the user's to fix, in one line; anything else is ours. */
+function queryError(e: unknown): unknown {
+  if (e instanceof Error && /fts5|syntax|no such column|unterminated|malformed/i.test(e.message)) {
+    return new InputError(`the search query is not valid FTS5 syntax (${e.message}); drop --raw to search the words as written`, { cause: e });
+  }
+  return e;
 }

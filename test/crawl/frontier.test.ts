@@ -17,18 +17,18 @@ describe('Frontier', () => {
   it('leases a URL to one taker, and an expired lease makes it ready again', async () => {
     const f = new Frontier(db, null, 50);
     f.add([{ url: 'https://a.vn/1', sourceId: null, kind: 'article' }]);
-    expect(f.lease(10).map((e) => e.url)).toEqual(['https://a.vn/1']);
-    expect(f.lease(10)).toEqual([]);
+    expect(f.leaseHost('a.vn', 10).map((e) => e.url)).toEqual(['https://a.vn/1']);
+    expect(f.leaseHost('a.vn', 10)).toEqual([]);
     await new Promise((r) => setTimeout(r, 80));
-    expect(f.lease(10).map((e) => e.url)).toEqual(['https://a.vn/1']);
+    expect(f.leaseHost('a.vn', 10).map((e) => e.url)).toEqual(['https://a.vn/1']);
   });
 
   it('retries with backoff, then marks failed after the last attempt', () => {
     const f = new Frontier(db);
     f.add([{ url: 'https://a.vn/1', sourceId: null, kind: 'article' }]);
-    let [e] = f.lease(1);
+    let [e] = f.leaseHost('a.vn', 1);
     expect(f.fail(e!.url, { error: 'HTTP 503', retryable: true, attempts: e!.attempts, maxAttempts: 2, delayMs: 0 })).toBe('retry');
-    [e] = f.lease(1);
+    [e] = f.leaseHost('a.vn', 1);
     expect(e!.attempts).toBe(1);
     expect(f.fail(e!.url, { error: 'HTTP 503', retryable: true, attempts: e!.attempts, maxAttempts: 2 })).toBe('failed');
     expect(db.prepare('SELECT state, attempts, last_error FROM frontier').get()).toEqual({ state: 'failed', attempts: 2, last_error: 'HTTP 503' });
@@ -38,10 +38,10 @@ describe('Frontier', () => {
   it('a retry waits until its time', () => {
     const f = new Frontier(db);
     f.add([{ url: 'https://a.vn/1', sourceId: null, kind: 'article' }]);
-    const [e] = f.lease(1);
+    const [e] = f.leaseHost('a.vn', 1);
     f.fail(e!.url, { error: 'HTTP 429', retryable: true, attempts: 0, maxAttempts: 4, delayMs: 60_000 });
-    expect(f.lease(1)).toEqual([]);
-    expect(Date.parse(f.nextDue()!)).toBeGreaterThan(Date.now() + 50_000);
+    expect(f.leaseHost('a.vn', 1)).toEqual([]);
+    expect(f.nextDueOfHost('a.vn')).toBeGreaterThan(Date.now() + 50_000);
   });
 
   it('backoff grows with attempts and stays within its cap', () => {
@@ -72,7 +72,7 @@ describe('Frontier', () => {
   it('records why a URL failed, as a code to group by', () => {
     const f = new Frontier(db);
     f.add([{ url: 'https://a.vn/1', sourceId: null, kind: 'article' }]);
-    f.lease(1);
+    f.leaseHost('a.vn', 1);
     f.fail('https://a.vn/1', { error: 'too big', reason: 'too-large', retryable: false, attempts: 0, maxAttempts: 4 });
     expect(db.prepare('SELECT state, last_reason, last_error FROM frontier').get()).toEqual({ state: 'failed', last_reason: 'too-large', last_error: 'too big' });
   });
@@ -94,10 +94,10 @@ describe('Frontier', () => {
   it('postpones a URL without using up an attempt', () => {
     const f = new Frontier(db);
     f.add([{ url: 'https://a.vn/1', sourceId: null, kind: 'article' }]);
-    f.lease(1);
+    f.leaseHost('a.vn', 1);
     f.postpone('https://a.vn/1', Date.now() + 60_000, { error: 'robots.txt unreachable', reason: 'robots' });
     expect(db.prepare('SELECT state, attempts, last_reason FROM frontier').get()).toEqual({ state: 'queued', attempts: 0, last_reason: 'robots' });
-    expect(f.lease(1)).toEqual([]);
+    expect(f.leaseHost('a.vn', 1)).toEqual([]);
     expect(f.nextDueOfHost('a.vn')).toBeGreaterThan(Date.now() + 50_000);
   });
 

@@ -37,7 +37,7 @@ describe('CrawlRuns', () => {
     db.prepare('UPDATE crawl_runs SET pid = ? WHERE id = ?').run(deadPid(), runId);
     const f = new Frontier(db, runId);
     f.add([{ url: 'https://mpi.gov.vn/a', sourceId: null, kind: 'article' }, { url: 'https://mpi.gov.vn/b', sourceId: null, kind: 'article' }]);
-    expect(f.lease(10).length).toBe(2);
+    expect(f.leaseHost('mpi.gov.vn', 10).length).toBe(2);
     const next = runs.start(['mpi'], {});
     expect(next.reclaimed).toBe(2);
     expect(db.prepare('SELECT status FROM crawl_runs WHERE id = ?').get(runId)).toEqual({ status: 'interrupted' });
