@@ -51,7 +51,6 @@ export class PageProcessor {
   readonly articles: ArticleStore;
   private readonly bySource: Map<string, SourceDefinition>;
   private readonly patterns: Map<string, RegExp>;
-  private readonly articleExists;
   private readonly articleRead;
   private readonly batch: WriteBatch;
 
@@ -65,7 +64,6 @@ export class PageProcessor {
     this.articles = new ArticleStore(db);
     this.bySource = new Map(sources.map((s) => [s.id, s]));
     this.patterns = new Map(sources.map((s) => [s.id, new RegExp(s.articleUrlPattern)]));
-    this.articleExists = db.prepare('SELECT 1 FROM articles WHERE url = ?');
     // Read before: an article was made, or the page was found to hold none.
     this.articleRead = db.prepare('SELECT 1 FROM articles WHERE url = @url UNION ALL SELECT 1 FROM pages WHERE url = @url AND page_kind IS NOT NULL');
     // Pages wait up to 10 ms for others to share their commit: the crawl goes on meanwhile (the request slot
@@ -99,10 +97,11 @@ export class PageProcessor {
         found = this.discovered(entry, res);
       }
     }
-    const packed = hash === null ? null : await packRaw(res.raw, hash);
+    // Unchanged bytes are not compressed again: the stored copy is the same.
+    const packed = hash === null || out.unchanged ? null : await packRaw(res.raw, hash);
     await this.batch.run(() => {
       if (!packed) {
-        this.pages.notModified(entry.url, res.fetchedAt);
+        this.pages.seen(entry.url, res.fetchedAt, res.headers);
       } else {
         const saved = this.pages.save({ ...res, source: entry.sourceId ?? undefined }, packed);
         out.added = this.frontier.add(found);
@@ -110,7 +109,8 @@ export class PageProcessor {
           // A listing or error page at an article URL: kept as what it is, not retried, no article made.
           this.pages.markNotArticle(entry.url, notArticle.kind);
           out.notArticle = notArticle.message;
-        } else if (read && (saved.changed || !this.articleExists.get(entry.url))) {
+        } else if (read) {
+          // Read only when the bytes changed or the article was never made (see `unchanged` above).
           const r = this.articles.save({ ...read.article, url: entry.url }, read.facts, saved.id);
           out.article = { title: read.article.title, changed: r.changed, facts: factCount(read.facts) };
           out.warnings = read.article.warnings;

@@ -38,8 +38,6 @@ export function reextract(
   const patterns = sources.map((s) => [s, new RegExp(s.articleUrlPattern)] as const);
   const stats: ReextractStats = { pages: 0, articles: 0, changed: 0, notArticles: 0, failed: 0, facts: 0, failures: [] };
   const total = pages.count(options.source ?? null);
-  const markNotArticle = db.prepare('UPDATE pages SET page_kind = ? WHERE id = ?');
-  const clearKind = db.prepare('UPDATE pages SET page_kind = NULL WHERE id = ? AND page_kind IS NOT NULL');
   let done = 0;
   for (const page of pages.archive(options.source ?? null)) {
     done++;
@@ -53,14 +51,14 @@ export function reextract(
       const text = page.legacyText ?? decodeBody(page.raw(), page.headers['content-type']).text;
       const read = readArticle(text, page.url, source);
       const saved = articles.save({ ...read.article, url: page.url }, read.facts, page.id);
-      clearKind.run(page.id);
+      pages.markNotArticle(page.url, null);
       stats.articles++;
       stats.facts += factCount(read.facts);
       if (saved.changed) stats.changed++;
       emit({ type: 'article', url: page.url, title: read.article.title, changed: saved.changed, facts: factCount(read.facts) });
     } catch (e) {
       if (e instanceof NotAnArticleError) {
-        markNotArticle.run(e.kind, page.id);
+        pages.markNotArticle(page.url, e.kind);
         stats.notArticles++;
         continue;
       }

@@ -127,16 +127,19 @@ export class PageStore {
     return { id: existing.id, changed: true };
   }
 
-  /** Records that a fetched URL holds no article, and what it is instead. */
-  markNotArticle(url: string, kind: PageKind): void {
+  /** Records that a fetched URL holds no article, and what it is instead (null: it holds one after all). */
+  markNotArticle(url: string, kind: PageKind | null): void {
     this.stmts.notArticle.run(kind, url);
   }
 
-  /** Records a 304 Not Modified: the stored page still holds. */
-  notModified(url: string, fetchedAt: string): number | null {
+  /**
+   * Records a fetch that brought nothing new (a 304, or the same bytes): the stored page still holds; a new
+   * ETag or Last-Modified the answer carried is kept for the next conditional request.
+   */
+  seen(url: string, fetchedAt: string, headers: Record<string, string> = {}): number | null {
     const existing = this.stmts.find.get(url);
     if (!existing) return null;
-    this.stmts.touch.run(fetchedAt, null, null, existing.id);
+    this.stmts.touch.run(fetchedAt, headers.etag ?? null, headers['last-modified'] ?? null, existing.id);
     return existing.id;
   }
 
