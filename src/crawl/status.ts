@@ -55,16 +55,14 @@ export function readCrawlStatus(db: Db, now = Date.now()): CrawlStatus {
   const since = new Date(now - 5 * 60_000).toISOString();
   const recent = (db.prepare('SELECT COUNT(*) AS n FROM pages WHERE fetched_at >= ?').get(since) as { n: number }).n;
   const nextDue = (db.prepare("SELECT MIN(next_attempt_at) AS t FROM frontier WHERE state = 'queued'").get() as { t: string | null }).t;
-  // Causes: the code recorded with the failure, with the HTTP status for HTTP errors ("http 404").
+  // Causes: the code recorded with the failure, with the HTTP status for HTTP errors ("http 404"). With MIN(),
+  // SQLite takes last_error from the row that gave the URL: an example of each cause in one query.
   const failures = (db.prepare(`SELECT CASE WHEN last_reason = 'http' OR (last_reason IS NULL AND last_status IS NOT NULL)
         THEN 'http ' || last_status ELSE COALESCE(last_reason, 'unknown') END AS cause,
-      COUNT(*) AS count, MIN(url) AS url
+      COUNT(*) AS count, MIN(url) AS url, last_error AS error
     FROM frontier WHERE state IN ('failed', 'skipped') OR (state = 'queued' AND attempts > 0)
-    GROUP BY cause ORDER BY count DESC, cause`).all() as { cause: string; count: number; url: string }[])
-    .map((r) => ({
-      cause: r.cause, count: r.count,
-      example: { url: r.url, error: (db.prepare('SELECT last_error AS e FROM frontier WHERE url = ?').get(r.url) as { e: string | null }).e },
-    }));
+    GROUP BY cause ORDER BY count DESC, cause`).all() as { cause: string; count: number; url: string; error: string | null }[])
+    .map((r) => ({ cause: r.cause, count: r.count, example: { url: r.url, error: r.error } }));
   return { run: latest ? describeRun(latest, now) : null, frontier, totals, recentRate: recent / 300, nextDue, failures };
 }
 
