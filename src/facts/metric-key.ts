@@ -51,7 +51,12 @@ export function metricKey(metric: string, unit: string, context: string | (() =>
     if (text) entry = catalogEntry(text, unit);
   }
   if (entry) return `${entry.key}|${unitClass(unit)}`;
-  return `${textKey(foldKey(metric))}|${unitClass(unit)}`;
+  return `${metricTextKey(metric)}|${unitClass(unit)}`;
+}
+
+/** The key part of a metric outside the catalog: "Số doanh nghiệp thành lập mới" → "so-doanh-nghiep-thanh-lap-moi". */
+export function metricTextKey(metric: string): string {
+  return textKey(foldKey(metric));
 }
 
 /** The first eight runs of [a-z0-9] of a folded text, joined by "-" (one pass: this runs for most claims). */

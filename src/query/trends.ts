@@ -22,7 +22,7 @@ import { createRequire } from 'node:module';
 import type { Db } from '../store/db.js';
 import type { Approx } from '../types.js';
 import { METRICS, type MetricEntry } from '../facts/data/metrics.js';
-import { unitClass } from '../facts/metric-key.js';
+import { metricTextKey, unitClass } from '../facts/metric-key.js';
 import { periodBounds } from '../text/dates.js';
 import { foldKey } from '../text/normalize.js';
 import { filterSql } from './filters.js';
@@ -154,8 +154,8 @@ for (const e of METRICS) {
   for (const name of [e.key, e.label, ...e.phrasings]) if (!CATALOG.has(foldKey(name))) CATALOG.set(foldKey(name), e);
 }
 
-/** A typed metric as a key's first part: "Số doanh nghiệp thành lập mới" → "so-doanh-nghiep-thanh-lap-moi". */
-const slug = (s: string) => (foldKey(s).match(/[a-z0-9]+/g) ?? []).slice(0, 8).join('-');
+/** A typed metric as a key's first part, as the claims' keys were made. */
+const slug = metricTextKey;
 
 /**
  * The metric keys a typed metric means: a full key ("gdp-growth|rate"); a catalog key, label or phrasing
