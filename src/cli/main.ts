@@ -254,7 +254,12 @@ export function buildProgram(): Command {
     .option('--source <id>', 'only this source')
     .option('--since <date>', 'articles published on or after (YYYY-MM-DD)')
     .option('--until <date>', 'articles published on or before (YYYY-MM-DD)')
-    .addHelpText('after', examples('vnpress export claims --csv > claims.csv', 'vnpress export documents --nl | head'))
+    .option('--official <name>', 'rows from articles naming this official; in officials, that person\'s titles')
+    .option('--document <number>', 'rows from articles citing this document (ND for NĐ works too); in documents, that document')
+    .option('--metric <key>', 'claims: this metric, a catalog key (gdp-growth) or a full key (exports|usd)')
+    .option('--qualifier <q>', 'claims: this qualifier, a code (over) or the word (hơn)')
+    .addHelpText('after', examples('vnpress export claims --csv > claims.csv', 'vnpress export documents --nl | head',
+      'vnpress export claims --metric cpi --qualifier hơn --since 2024-01-01 --csv > cpi.csv', 'vnpress export officials --official "Pham Minh Chinh"'))
     .action(async (table: string, opts) => {
       const { runExport } = await import('./export.js');
       await runExport(table, opts);

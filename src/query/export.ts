@@ -7,6 +7,7 @@ import type { Writable } from 'node:stream';
 import type { Db } from '../store/db.js';
 import { toCsvRow } from './csv.js';
 import { InputError } from '../errors.js';
+import { filterSql, type Filters } from './filters.js';
 
 export const EXPORTS: Readonly<Record<string, { sql: string; columns: string[] }>> = {
   articles: {
@@ -43,11 +44,25 @@ export const EXPORTS: Readonly<Record<string, { sql: string; columns: string[] }
   },
 };
 
-export interface ExportOptions {
+export interface ExportOptions extends Filters {
   format: 'csv' | 'json' | 'nl';
-  source?: string | null;
-  since?: string | null;
-  until?: string | null;
+}
+
+/**
+ * The filters narrow the articles a row comes from (source, dates, an official named, a document cited);
+ * --metric and --qualifier apply to claims only. In the officials and documents tables --official and
+ * --document also pick the rows themselves: that person's titles, that document's line, rather than
+ * everyone named beside them.
+ */
+function tableFilter(db: Db, table: string, options: ExportOptions): { sql: string; params: Record<string, string | null> } {
+  if ((options.metric || options.qualifier) && table !== 'claims') {
+    throw new InputError(`--metric and --qualifier filter claims; \`vnpress export claims\` takes them, ${table} does not`);
+  }
+  const f = filterSql(db, options, { claims: table === 'claims' });
+  let sql = f.sql;
+  if (table === 'officials' && f.params.f_persons) sql += ' AND p.id IN (SELECT value FROM json_each(@f_persons))';
+  if (table === 'documents' && f.params.f_docs) sql += ' AND d.id IN (SELECT value FROM json_each(@f_docs))';
+  return { sql, params: f.params };
 }
 
 async function write(out: Writable, chunk: string): Promise<void> {
@@ -58,9 +73,8 @@ async function write(out: Writable, chunk: string): Promise<void> {
 export async function exportTable(db: Db, table: string, out: Writable, options: ExportOptions): Promise<number> {
   const spec = EXPORTS[table];
   if (!spec) throw new InputError(`unknown table "${table}"; choose one of ${Object.keys(EXPORTS).join(', ')}`);
-  const filters = 'AND (@source IS NULL OR a.source_id = @source) AND (@since IS NULL OR a.published_at >= @since) AND (@until IS NULL OR substr(a.published_at, 1, 10) <= @until)';
-  const stmt = db.prepare(spec.sql.replace('%FILTERS%', filters));
-  const params = { source: options.source ?? null, since: options.since ?? null, until: options.until ?? null };
+  const { sql, params } = tableFilter(db, table, options);
+  const stmt = db.prepare(spec.sql.replace('%FILTERS%', sql));
   let n = 0;
   if (options.format === 'csv') await write(out, `\uFEFF${toCsvRow(spec.columns)}`);
   if (options.format === 'json') await write(out, '[');

@@ -145,6 +145,11 @@ describe('commands on a database filled by the demo', () => {
     const csv = vnpress('export', 'claims', '--db', 'demo.db');
     expect(csv.code).toBe(0);
     expect(csv.stdout.startsWith('\uFEFFid,metric,')).toBe(true);
+    const cited = vnpress('export', 'documents', '--document', '13/2023/ND-CP', '--nl', '--db', 'demo.db');
+    expect(cited.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ number: '13/2023/NĐ-CP', articles: 2 })]);
+    const over = vnpress('export', 'claims', '--qualifier', 'hơn', '--nl', '--db', 'demo.db');
+    expect(over.code).toBe(0);
+    expect(over.stdout.trim().split('\n').every((l) => JSON.parse(l).approx === 'over')).toBe(true);
 
     const officials = JSON.parse(vnpress('officials', '--db', 'demo.db', '--limit', '3', '--json').stdout);
     expect(officials[0]).toMatchObject({ name: 'Phạm Minh Chính', latest_title: expect.stringMatching(/^Thủ tướng/) });

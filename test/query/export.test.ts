@@ -46,6 +46,47 @@ describe('exportTable', () => {
     expect(n).toBeGreaterThan(0);
     expect(rows.every((r) => r.source === 'mpi' && r.published_at >= '2024-01-01')).toBe(true);
   });
+  it('filters claims by metric and qualifier, rows from the articles an official or a document appears in', async () => {
+    const all = db.prepare(`SELECT c.id, c.metric_key, c.approx FROM claims c`).all() as { id: number; metric_key: string; approx: string }[];
+    const over = all.filter((c) => c.approx === 'over');
+    expect(over.length).toBeGreaterThan(0);
+    const s = sink();
+    const n = await exportTable(db, 'claims', s.out, { format: 'nl', qualifier: 'hơn' });
+    expect(n).toBe(over.length);
+    expect(new Set(s.text().trim().split('\n').map((x) => JSON.parse(x).id))).toEqual(new Set(over.map((c) => c.id)));
+
+    const key = all[0]!.metric_key.split('|')[0];
+    const m = sink();
+    const nm = await exportTable(db, 'claims', m.out, { format: 'nl', metric: key });
+    expect(nm).toBe(all.filter((c) => c.metric_key === key || c.metric_key.startsWith(`${key}|`)).length);
+
+    const person = db.prepare(`SELECT p.id, p.name FROM persons p JOIN official_mentions m ON m.person_id = p.id
+      GROUP BY p.id ORDER BY COUNT(*) DESC LIMIT 1`).get() as { id: number; name: string };
+    const articleIds = (db.prepare('SELECT DISTINCT article_id FROM official_mentions WHERE person_id = ?').all(person.id) as { article_id: number }[]).map((r) => r.article_id);
+    const meetings = sink();
+    const nMeetings = await exportTable(db, 'meetings', meetings.out, { format: 'nl', official: person.name });
+    expect(nMeetings).toBe((db.prepare(`SELECT COUNT(*) AS n FROM meetings WHERE article_id IN (${articleIds.join(',')})`).get() as { n: number }).n);
+  });
+  it('in the officials and documents tables, --official and --document pick that person and that document', async () => {
+    const person = db.prepare(`SELECT p.name FROM persons p JOIN official_mentions m ON m.person_id = p.id
+      GROUP BY p.id ORDER BY COUNT(*) DESC LIMIT 1`).get() as { name: string };
+    const o = sink();
+    const n = await exportTable(db, 'officials', o.out, { format: 'nl', official: person.name });
+    expect(n).toBeGreaterThan(0);
+    expect(new Set(o.text().trim().split('\n').map((x) => JSON.parse(x).name))).toEqual(new Set([person.name]));
+
+    const doc = db.prepare(`SELECT d.number FROM legal_documents d JOIN legal_refs r ON r.document_id = d.id
+      GROUP BY d.id ORDER BY COUNT(*) DESC LIMIT 1`).get() as { number: string };
+    const d = sink();
+    // Typed without the Đ, as a user on a plain keyboard would.
+    expect(await exportTable(db, 'documents', d.out, { format: 'nl', document: doc.number.replace(/Đ/g, 'D') })).toBe(1);
+    expect(JSON.parse(d.text()).number).toBe(doc.number);
+  });
+  it('--metric outside claims, and an unknown official, are InputErrors that say what to do', async () => {
+    await expect(exportTable(db, 'articles', sink().out, { format: 'csv', metric: 'cpi' })).rejects.toThrow(/export claims/);
+    await expect(exportTable(db, 'claims', sink().out, { format: 'csv', official: 'Không Ai Cả' })).rejects.toThrow(/vnpress officials/);
+    await expect(exportTable(db, 'claims', sink().out, { format: 'csv', qualifier: 'maybe' })).rejects.toThrow(/hơn/);
+  });
   it('an unknown table is an InputError naming the choices', async () => {
     await expect(exportTable(db, 'people', sink().out, { format: 'csv' })).rejects.toThrow(InputError);
     await expect(exportTable(db, 'people', sink().out, { format: 'csv' })).rejects.toThrow(/articles, claims, officials, documents, meetings/);
