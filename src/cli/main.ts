@@ -266,6 +266,23 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('report')
+    .description('one self-contained HTML file with SVG charts: metric series, most-cited documents, officials, meetings by month, crawl coverage')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--out <file>', 'where to write it (- for standard output)', 'report.html')
+    .option('--source <id>', 'only this source')
+    .option('--since <date>', 'articles published on or after (YYYY, YYYY-MM or YYYY-MM-DD); for metrics, periods starting then')
+    .option('--until <date>', 'articles published on or before (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .option('--metric <key>', 'chart this metric (repeat for more); by default the six most reported', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--top <n>', 'documents and officials to rank', '15')
+    .addHelpText('after', examples('vnpress report --out report.html', 'vnpress report --since 2024 --source mpi --out mpi-2024.html',
+      'vnpress report --metric cpi --metric exports --out trade.html'))
+    .action(async (opts) => {
+      const { runReport } = await import('./report.js');
+      runReport(opts);
+    });
+
+  program
     .command('stats')
     .description('what the database holds: pages, articles, facts by kind, most-cited documents, officials')
     .option('--db <path>', 'database file', DEFAULT_DB)

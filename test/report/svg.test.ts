@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'htmlparser2';
-import { findAll, getAttributeValue, textContent, type Element } from 'domutils';
+import { findAll, getAttributeValue, textContent } from 'domutils';
+import type { Element } from 'domhandler';
 import { barChart, clip, columnChart, esc, fmt, fmtAxis, heatmap, lineChart, niceTicks } from '../../src/report/svg.js';
 
 /** The chart as an XML tree: it must parse as XML, and its marks are read back from it. */
