@@ -10,7 +10,9 @@
  * span into the article text and a quote that repeats it; the FTS tables hold the folded copies that
  * ArticleStore writes (foldKey of title and text, of metric and sentence). Metric keys come from metricKey,
  * person keys from canonicalKey, document keys from docKey and titles are split by splitTitle: the same
- * functions the extractor uses. Not written: pages, meetings, simhash fingerprints (article_bands).
+ * functions the extractor uses. Meetings are written for the events that are meetings, and a frontier row for
+ * every article (done) and one listing in fifty (failed), as a crawl leaves them. Not written: pages, simhash
+ * fingerprints (article_bands).
  *
  * Deterministic: one seeded PRNG, fixed generation order, no clock. Fast: the database is opened with openDb
  * (migrations apply), then loaded with journal_mode=OFF and synchronous=OFF, foreign keys off, in large
@@ -113,6 +115,8 @@ const TOPICS = [
   'phát triển du lịch', 'chăm sóc sức khỏe nhân dân', 'xây dựng nông thôn mới', 'giảm nghèo bền vững', 'phát triển nguồn nhân lực chất lượng cao',
 ];
 const EVENTS = ['hội nghị', 'phiên họp', 'cuộc họp', 'buổi làm việc', 'hội thảo', 'lễ ký kết', 'diễn đàn'];
+/** The events that are meetings (a signing ceremony or a working visit is not). */
+const MEETING_KINDS = new Set(['hội nghị', 'phiên họp', 'cuộc họp', 'hội thảo', 'diễn đàn']);
 const EVENT_VERBS = ['chủ trì', 'dự và chỉ đạo', 'tham dự', 'chủ trì và phát biểu tại'];
 const DIRECTIVES = ['đề nghị các bộ, ngành, địa phương', 'yêu cầu các cơ quan liên quan', 'giao', 'nhấn mạnh cần', 'chỉ đạo các đơn vị'];
 const ACTIONS = ['khẩn trương hoàn thiện thể chế', 'đẩy mạnh', 'tập trung tháo gỡ khó khăn, vướng mắc trong', 'tăng cường kiểm tra, giám sát',
@@ -318,6 +322,10 @@ export function generate(opts: GenOptions): GenResult {
     ref: db.prepare('INSERT INTO legal_refs (article_id, document_id, mentions, span_start, span_end, quote) VALUES (?, ?, ?, ?, ?, ?)'),
     mention: db.prepare('INSERT INTO official_mentions (article_id, person_id, mentions, span_start, span_end, quote) VALUES (?, ?, ?, ?, ?, ?)'),
     title: db.prepare('INSERT OR IGNORE INTO official_titles (article_id, person_id, title, post, organization) VALUES (?, ?, ?, ?, ?)'),
+    meeting: db.prepare(`INSERT INTO meetings (article_id, kind, ordinal, body, date, chair, mode, location, purpose, participants, span_start, span_end, quote)
+      VALUES (?, ?, NULL, NULL, ?, ?, ?, ?, ?, '[]', ?, ?, ?)`),
+    frontier: db.prepare(`INSERT INTO frontier (url, source_id, host, kind, state, attempts, next_attempt_at, last_status, last_error, last_reason, discovered_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`),
   };
   const docs = new Map<string, number>();
 
@@ -327,6 +335,7 @@ export function generate(opts: GenOptions): GenResult {
   let claimsLeft = opts.claims;
   let refs = 0;
   let mentions = 0;
+  let meetings = 0;
   let textChars = 0;
   const batch = opts.batch ?? 5000;
   const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
@@ -361,7 +370,10 @@ export function generate(opts: GenOptions): GenResult {
     const place = pick(PROVINCES);
     let leadText = `(${src.tag}) - Ngày ${d}/${mo}, tại ${place}, ${lead.title} `;
     const leadNameAt = leadText.length;
-    leadText += `${lead.name} ${pick(EVENT_VERBS)} ${event} về ${topic}.`;
+    const verb = pick(EVENT_VERBS);
+    leadText += `${lead.name} ${verb} `;
+    const eventAt = leadText.length;
+    leadText += `${event} về ${topic}.`;
     notePerson(lead, leadNameAt);
     para(leadText);
 
@@ -471,6 +483,18 @@ export function generate(opts: GenOptions): GenResult {
       JSON.stringify([topic, lead.name]), createHash('sha256').update(text).digest('hex'), extractedAt);
     stmts.articleFts.run(id, foldKey(title), foldKey(text));
     textChars += text.length;
+    // The crawl that found it (and, for one URL in fifty, a listing page that failed), and the meeting it
+    // reports when the event is one. Derived from the id rather than drawn, so the figures above stay the same.
+    stmts.frontier.run(url, src.id, src.host, 'article', 'done', `${publishedAt.slice(0, 10)}T00:00:00Z`, 200, null, null, extractedAt, extractedAt);
+    if (id % 50 === 0) {
+      stmts.frontier.run(`https://${src.host}/tin-tuc/trang-${id}.htm`, src.id, src.host, 'listing', 'failed', extractedAt, 404, 'HTTP 404', 'http', extractedAt, extractedAt);
+    }
+    if (MEETING_KINDS.has(event)) {
+      const mode = id % 10 < 7 ? 'in-person' : id % 10 < 9 ? 'hybrid' : 'online';
+      if (text.slice(eventAt, eventAt + event.length) !== event) throw new Error(`bad meeting span in article ${id}`);
+      stmts.meeting.run(id, event, `${y}-${p2(mo)}-${p2(d)}`, verb.startsWith('chủ trì') ? lead.name : null, mode, place, topic, eventAt, eventAt + event.length, event);
+      meetings++;
+    }
 
     let lastSentence = '';
     let lastFolded = '';
@@ -523,7 +547,7 @@ export function generate(opts: GenOptions): GenResult {
   const ms = performance.now() - t0;
   const bytes = statSync(opts.out).size;
   log(`wrote ${opts.articles} articles (${(textChars / 1e6).toFixed(0)} M chars of text), ${claimId} claims, ${refs} legal refs (${docs.size} documents), ` +
-    `${mentions} official mentions (${personIds.size} persons) to ${opts.out}`);
+    `${mentions} official mentions (${personIds.size} persons), ${meetings} meetings to ${opts.out}`);
   log(`load ${(loadMs / 1000).toFixed(1)} s, total ${(ms / 1000).toFixed(1)} s: ${Math.round(opts.articles / (ms / 1000))} articles/s, ` +
     `${Math.round(claimId / (ms / 1000))} claims/s, ${Math.round((opts.articles + 2 * claimId + refs + mentions) / (ms / 1000))} rows/s (all tables, FTS included); ` +
     `${(bytes / 1e6).toFixed(0)} MB`);

@@ -10,7 +10,7 @@ import { InputError } from '../errors.js';
 import { METRICS } from '../facts/data/metrics.js';
 import { periodBounds } from '../text/dates.js';
 import { filterSql } from './filters.js';
-import { buckets, dayRange, metricSeries, type SeriesPoint } from './trends.js';
+import { buckets, dayRange, metricSeries, resolveMetric, type SeriesPoint } from './trends.js';
 
 export interface ReportOptions {
   /** A year, month or day ("2024", "2024-07", "2024-07-15"). */
@@ -33,8 +33,10 @@ export interface MetricChart {
   periods: string;
   comparison: string | null;
   lines: { source: string; points: SeriesPoint[] }[];
-  /** Figures of other period lengths, units or comparisons, left off this chart. */
-  omitted: number;
+  /** Figures (claims) about periods of other lengths, left off this chart. */
+  omittedLengths: number;
+  /** Figures of this length in other units or on other comparisons (one per period and source), left off. */
+  omittedKinds: number;
   /** Periods where articles disagree. */
   conflicts: number;
 }
@@ -88,30 +90,48 @@ export function periodMiddle(period: string): number | null {
   return b ? (Date.parse(b[0]) + Date.parse(b[1]) + 86_400_000) / 2 : null;
 }
 
-function metricChart(db: Db, key: string, options: ReportOptions): MetricChart | null {
-  const series = metricSeries(db, key, { source: options.source, since: options.since, until: options.until });
-  // The largest group of comparable figures: one period length, one unit, one comparison.
+function metricChart(db: Db, key: string, options: ReportOptions, range: { since: string | null; until: string | null }): MetricChart | null {
+  // The period length with the most figures, counted from the index on (metric_key, period) alone; then only
+  // those figures are read. Conflicts are per period, so reading one length's periods finds all of theirs.
+  const { keys } = resolveMetric(db, key);
+  const perPeriod = db.prepare(`SELECT c.period, COUNT(*) AS n FROM claims c ${options.source ? 'JOIN articles a ON a.id = c.article_id' : ''}
+    WHERE c.metric_key IN (SELECT value FROM json_each(@keys)) AND c.period IS NOT NULL ${options.source ? 'AND a.source_id = @source' : ''}
+    GROUP BY c.period`).all({ keys: JSON.stringify(keys), ...(options.source ? { source: options.source } : {}) }) as { period: string; n: number }[];
+  const byLength = new Map<string, { periods: string[]; n: number }>();
+  let inRange = 0;
+  for (const { period, n } of perPeriod) {
+    const length = periodLength(period);
+    const start = periodBounds(period)?.[0];
+    if (!length || !start || (range.since && start < range.since) || (range.until && start > range.until)) continue;
+    inRange += n;
+    const g = byLength.get(length) ?? { periods: [], n: 0 };
+    g.periods.push(period);
+    g.n += n;
+    byLength.set(length, g);
+  }
+  const [chosen] = [...byLength.entries()].sort((a, b) => b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1));
+  if (!chosen) return null;
+  const series = metricSeries(db, key, { source: options.source, since: options.since, until: options.until, periods: chosen[1].periods });
+  // Within that length, the largest group of comparable figures: one unit, one comparison.
   const groups = new Map<string, SeriesPoint[]>();
   for (const p of series.points) {
-    const length = p.period ? periodLength(p.period) : null;
-    if (!length || !p.period) continue;
-    const g = `${length}\u0000${p.unit}\u0000${p.comparison ?? ''}`;
+    const g = `${p.unit}\u0000${p.comparison ?? ''}`;
     groups.set(g, [...(groups.get(g) ?? []), p]);
   }
   const [best] = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
   if (!best) return null;
-  const [length, unit] = best[0].split('\u0000') as [string, string];
   const bySource = new Map<string, SeriesPoint[]>();
   for (const p of best[1]) bySource.set(p.source ?? '(none)', [...(bySource.get(p.source ?? '(none)') ?? []), p]);
   const base = key.includes('|') ? key.slice(0, key.indexOf('|')) : key;
   return {
     key,
     label: series.label ?? LABELS.get(base) ?? best[1][0]!.metric_key,
-    unit,
-    periods: length,
+    unit: best[1][0]!.unit,
+    periods: chosen[0],
     comparison: best[1][0]!.comparison,
     lines: [...bySource.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1)).map(([source, points]) => ({ source, points })),
-    omitted: series.points.length - best[1].length,
+    omittedLengths: inRange - chosen[1].n,
+    omittedKinds: series.points.length - best[1].length,
     conflicts: new Set(best[1].filter((p) => p.conflict).map((p) => p.period)).size,
   };
 }
@@ -125,33 +145,38 @@ export function reportData(db: Db, options: ReportOptions = {}, now = new Date()
   const f = filterSql(db, { source: options.source, since: range.since, until: range.until });
   const top = options.top ?? 15;
   const count = (sql: string) => (db.prepare(sql).get(f.params) as { n: number }).n;
+  // Without a filter the facts are counted from their own tables' indexes: every fact belongs to an article
+  // (a foreign key), so the join to articles would only cost a lookup per row (seconds at a million claims).
+  // legal_refs and official_mentions hold one row per article and document or person, so COUNT(*) per
+  // document or person is the number of articles.
+  const withArticles = (alias: string) => (f.sql ? `JOIN articles a ON a.id = ${alias}.article_id` : '');
   const totals = {
     articles: count(`SELECT COUNT(*) AS n FROM articles a WHERE 1 = 1 ${f.sql}`),
     sources: count(`SELECT COUNT(DISTINCT a.source_id) AS n FROM articles a WHERE 1 = 1 ${f.sql}`),
-    claims: count(`SELECT COUNT(*) AS n FROM claims c JOIN articles a ON a.id = c.article_id WHERE 1 = 1 ${f.sql}`),
-    documents: count(`SELECT COUNT(DISTINCT r.document_id) AS n FROM legal_refs r JOIN articles a ON a.id = r.article_id WHERE 1 = 1 ${f.sql}`),
-    officials: count(`SELECT COUNT(DISTINCT m.person_id) AS n FROM official_mentions m JOIN articles a ON a.id = m.article_id WHERE 1 = 1 ${f.sql}`),
-    meetings: count(`SELECT COUNT(*) AS n FROM meetings m JOIN articles a ON a.id = m.article_id WHERE 1 = 1 ${f.sql}`),
+    claims: count(`SELECT COUNT(*) AS n FROM claims c ${withArticles('c')} WHERE 1 = 1 ${f.sql}`),
+    documents: count(`SELECT COUNT(DISTINCT r.document_id) AS n FROM legal_refs r ${withArticles('r')} WHERE 1 = 1 ${f.sql}`),
+    officials: count(`SELECT COUNT(DISTINCT m.person_id) AS n FROM official_mentions m ${withArticles('m')} WHERE 1 = 1 ${f.sql}`),
+    meetings: count(`SELECT COUNT(*) AS n FROM meetings m ${withArticles('m')} WHERE 1 = 1 ${f.sql}`),
   };
 
   // Metrics: those asked for, or the catalog metrics with the most claims in the articles reported on.
   let keys = options.metrics?.length ? [...options.metrics] : [];
   if (!keys.length) {
-    const counted = db.prepare(`SELECT c.metric_key AS key, COUNT(*) AS n FROM claims c JOIN articles a ON a.id = c.article_id
+    const counted = db.prepare(`SELECT c.metric_key AS key, COUNT(*) AS n FROM claims c ${withArticles('c')}
       WHERE 1 = 1 ${f.sql} GROUP BY c.metric_key ORDER BY n DESC, key`).all(f.params) as { key: string; n: number }[];
     keys = counted.filter((r) => CATALOG_KEYS.has(r.key.slice(0, r.key.indexOf('|')))).slice(0, options.topMetrics ?? 6).map((r) => r.key);
   }
-  const metrics = keys.map((k) => metricChart(db, k, options)).filter((m): m is MetricChart => m !== null);
+  const metrics = keys.map((k) => metricChart(db, k, options, range)).filter((m): m is MetricChart => m !== null);
 
-  const documents = db.prepare(`SELECT d.number, d.type, d.issued_on, d.issuer, d.subject, COUNT(DISTINCT r.article_id) AS articles
-    FROM legal_refs r JOIN articles a ON a.id = r.article_id JOIN legal_documents d ON d.id = r.document_id
-    WHERE 1 = 1 ${f.sql} GROUP BY r.document_id ORDER BY articles DESC, d.number LIMIT @top`).all({ ...f.params, top }) as ReportData['documents'];
+  const documents = db.prepare(`SELECT d.number, d.type, d.issued_on, d.issuer, d.subject, t.articles
+    FROM (SELECT r.document_id, COUNT(*) AS articles FROM legal_refs r ${withArticles('r')} WHERE 1 = 1 ${f.sql} GROUP BY r.document_id) t
+    JOIN legal_documents d ON d.id = t.document_id ORDER BY t.articles DESC, d.number LIMIT @top`).all({ ...f.params, top }) as ReportData['documents'];
 
   const latestTitle = db.prepare<[number], { title: string }>(`SELECT t.title FROM official_titles t JOIN articles a ON a.id = t.article_id
     WHERE t.person_id = ? ORDER BY a.published_at DESC, length(t.title) DESC LIMIT 1`);
-  const officials = (db.prepare(`SELECT p.id, p.name, COUNT(DISTINCT m.article_id) AS articles
-    FROM official_mentions m JOIN articles a ON a.id = m.article_id JOIN persons p ON p.id = m.person_id
-    WHERE 1 = 1 ${f.sql} GROUP BY m.person_id ORDER BY articles DESC, p.name LIMIT @top`).all({ ...f.params, top }) as { id: number; name: string; articles: number }[])
+  const officials = (db.prepare(`SELECT p.id, p.name, t.articles
+    FROM (SELECT m.person_id, COUNT(*) AS articles FROM official_mentions m ${withArticles('m')} WHERE 1 = 1 ${f.sql} GROUP BY m.person_id) t
+    JOIN persons p ON p.id = t.person_id ORDER BY t.articles DESC, p.name LIMIT @top`).all({ ...f.params, top }) as { id: number; name: string; articles: number }[])
     .map((o) => ({ name: o.name, title: latestTitle.get(o.id)?.title ?? null, articles: o.articles }));
 
   // Meetings by month of the meeting (the article's date when the text gives none), by kind: the four most

@@ -43,7 +43,9 @@ function metricSection(m: MetricChart, i: number): string {
   const notes = [
     `${n} figures, one per ${m.periods} and source${m.comparison ? `, ${m.comparison}` : ''}`,
     m.conflicts ? `${m.conflicts} ${m.conflicts === 1 ? 'period where' : 'periods where'} articles disagree (ringed)` : '',
-    m.omitted ? `${m.omitted} figures of other periods, units or comparisons not drawn: vnpress trend metric "${m.key}" lists them all` : '',
+    m.omittedLengths ? `${m.omittedLengths} figures about periods of other lengths not drawn` : '',
+    m.omittedKinds ? `${m.omittedKinds} in other units or on other comparisons not drawn` : '',
+    m.omittedLengths || m.omittedKinds ? `vnpress trend metric "${m.key}" lists them all` : '',
   ].filter(Boolean);
   const rows = m.lines.flatMap((l) => l.points.map((p) => [p.period, l.source, `${p.qualifier ? `${p.qualifier} ` : ''}${fmt(p.value)}`, p.unit, p.conflict ? 'yes' : '', (p.published_at ?? '').slice(0, 10), p.title ?? p.url]))
     .sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : String(a[0]) > String(b[0]) ? 1 : 0));

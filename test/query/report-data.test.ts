@@ -83,11 +83,16 @@ describe('reportData', () => {
       expect(new Set(pts.map((p) => periodLength(p.period!)))).toEqual(new Set([m.periods]));
       expect(new Set(pts.map((p) => p.unit))).toEqual(new Set([m.unit]));
       expect(new Set(pts.map((p) => p.comparison))).toEqual(new Set([m.comparison]));
-      const dated = metricSeries(db, m.key).points.filter((p) => p.period && periodLength(p.period));
-      expect(pts.length + m.omitted).toBe(metricSeries(db, m.key).points.length);
-      const sizes = new Map<string, number>();
-      for (const p of dated) sizes.set(`${periodLength(p.period!)}|${p.unit}|${p.comparison}`, (sizes.get(`${periodLength(p.period!)}|${p.unit}|${p.comparison}`) ?? 0) + 1);
-      expect(pts.length).toBe(Math.max(...sizes.values())); // the largest comparable group is the one drawn
+      // Against the whole series and the claims themselves:
+      const ofLength = metricSeries(db, m.key).points.filter((p) => p.period && periodLength(p.period) === m.periods);
+      expect(pts.length + m.omittedKinds).toBe(ofLength.length);
+      const claimsByLength = new Map<string, number>();
+      for (const period of db.prepare('SELECT period FROM claims WHERE metric_key = ? AND period IS NOT NULL').pluck().all(m.key) as string[]) {
+        const length = periodLength(period);
+        if (length) claimsByLength.set(length, (claimsByLength.get(length) ?? 0) + 1);
+      }
+      expect(claimsByLength.get(m.periods)).toBe(Math.max(...claimsByLength.values()));
+      expect(m.omittedLengths).toBe([...claimsByLength.values()].reduce((a, b) => a + b, 0) - claimsByLength.get(m.periods)!);
     }
   });
   it('the metrics asked for, in that order', () => {
