@@ -29,9 +29,13 @@ export function readStats(db: Db, limit = 5): DbStats {
       MAX(substr(published_at, 1, 10)) AS last FROM articles GROUP BY source_id ORDER BY articles DESC`).all() as DbStats['bySource'],
     topDocuments: db.prepare(`SELECT d.number, d.type, d.issued_on, COUNT(DISTINCT r.article_id) AS articles FROM legal_documents d
       JOIN legal_refs r ON r.document_id = d.id GROUP BY d.id ORDER BY articles DESC, d.number LIMIT ?`).all(limit) as DbStats['topDocuments'],
-    topOfficials: db.prepare(`SELECT p.name, (SELECT group_concat(title, '; ') FROM (SELECT title FROM positions WHERE person_id = p.id
-        ORDER BY articles DESC, last_seen DESC LIMIT 2)) AS titles, COUNT(DISTINCT m.article_id) AS articles
-      FROM persons p JOIN official_mentions m ON m.person_id = p.id GROUP BY p.id ORDER BY articles DESC, p.name LIMIT ?`).all(limit) as DbStats['topOfficials'],
+    // The ranking first, the titles of those ranked after: a titles subquery beside the GROUP BY ran for every
+    // person before the LIMIT (16 s at 200,000 articles). official_mentions holds one row per article and
+    // person, so COUNT(*) is the number of articles.
+    topOfficials: db.prepare(`SELECT t.name, (SELECT group_concat(title, '; ') FROM (SELECT title FROM positions WHERE person_id = t.id
+        ORDER BY articles DESC, last_seen DESC LIMIT 2)) AS titles, t.articles
+      FROM (SELECT p.id, p.name, COUNT(*) AS articles FROM official_mentions m JOIN persons p ON p.id = m.person_id
+        GROUP BY m.person_id ORDER BY articles DESC, p.name LIMIT ?) t ORDER BY t.articles DESC, t.name`).all(limit) as DbStats['topOfficials'],
     frontier: db.prepare('SELECT state, COUNT(*) AS n FROM frontier GROUP BY state ORDER BY state').all() as DbStats['frontier'],
   };
 }
