@@ -6,7 +6,7 @@
  */
 
 /** Colours that stay apart for the common colour-vision deficiencies (Okabe and Ito's palette). */
-export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'] as const;
+export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000', '#999999', '#882255'] as const;
 const GRID = '#d9d9d9';
 const INK = '#222';
 const MUTED = '#666';
@@ -83,7 +83,7 @@ export function barChart(id: string, title: string, bars: readonly Bar[], opts: 
   const labelW = 300;
   const row = 22;
   const top = 8;
-  const legendH = opts.series ? 24 : 0;
+  const legendH = opts.series ? 8 + legendLayout(opts.series, labelW, width).rows * LEGEND_ROW : 0;
   const height = top + bars.length * row + 26 + legendH;
   const max = Math.max(1, ...bars.map((b) => b.value));
   const ticks = niceTicks(0, max, 5);
@@ -109,7 +109,7 @@ export function barChart(id: string, title: string, bars: readonly Bar[], opts: 
     });
     out.push(`<text x="${r1(x(b.value) + 4)}" y="${y + row / 2 + 4}" fill="${MUTED}">${esc(fmt(b.value))}</text></g>`);
   });
-  if (opts.series) out.push(legend(opts.series, labelW, top + bars.length * row + 26 + 14));
+  if (opts.series) out.push(legend(opts.series, labelW, top + bars.length * row + 26 + 14, width));
   out.push('</svg>');
   return out.join('');
 }
@@ -128,7 +128,7 @@ export function columnChart(id: string, title: string, columns: readonly Column[
   const left = 44;
   const top = 10;
   const plotH = 180;
-  const legendH = opts.series.length > 1 ? 22 : 0;
+  const legendH = opts.series.length > 1 ? legendLayout(opts.series, left, width).rows * LEGEND_ROW + 4 : 0;
   const height = top + plotH + 40 + legendH;
   const totals = columns.map((c) => c.parts.reduce((s, v) => s + v, 0));
   const ticks = niceTicks(0, Math.max(1, ...totals), 4);
@@ -158,18 +158,39 @@ export function columnChart(id: string, title: string, columns: readonly Column[
     out.push('</g>');
     if (i % every === 0) out.push(`<text x="${r1(x0 + slot / 2)}" y="${top + plotH + 16}" text-anchor="middle" fill="${MUTED}">${esc(c.label)}</text>`);
   });
-  if (legendH) out.push(legend(opts.series, left, top + plotH + 34));
+  if (legendH) out.push(legend(opts.series, left, top + plotH + 34, width));
   out.push('</svg>');
   return out.join('');
 }
 
-function legend(names: readonly string[], x: number, y: number): string {
+const LEGEND_ROW = 18;
+
+/** How a legend's items are laid out: rows that wrap before `maxX`, each item's x and row. */
+function legendLayout(names: readonly string[], x: number, maxX: number): { at: { x: number; row: number }[]; rows: number } {
+  const at: { x: number; row: number }[] = [];
+  let cx = x;
+  let row = 0;
+  for (const name of names) {
+    const w = 24 + Math.min(28, [...name].length) * 7;
+    if (cx > x && cx + w > maxX) { cx = x; row++; }
+    at.push({ x: cx, row });
+    cx += w;
+  }
+  return { at, rows: names.length ? row + 1 : 0 };
+}
+
+/** Colour keys in rows below a chart; `ring` adds the mark for a disputed point as the last item. */
+function legend(names: readonly string[], x: number, y: number, maxX: number, ring = false): string {
+  const items = ring ? [...names, 'sources disagree'] : names;
+  const { at } = legendLayout(items, x, maxX);
   const out: string[] = [];
-  let at = x;
-  names.forEach((name, k) => {
-    out.push(`<rect x="${at}" y="${y - 9}" width="10" height="10" fill="${PALETTE[k % PALETTE.length]}"/>`,
-      `<text x="${at + 14}" y="${y}" fill="${INK}">${esc(clip(name, 28))}</text>`);
-    at += 24 + Math.min(28, [...name].length) * 7;
+  items.forEach((name, k) => {
+    const { x: ix, row } = at[k]!;
+    const iy = y + row * LEGEND_ROW;
+    out.push(ring && k === names.length
+      ? `<circle cx="${ix + 5}" cy="${iy - 4}" r="6" fill="none" stroke="${CONFLICT}" stroke-width="1.5"/>`
+      : `<rect x="${ix}" y="${iy - 9}" width="10" height="10" fill="${PALETTE[k % PALETTE.length]}"/>`,
+    `<text x="${ix + 14}" y="${iy}" fill="${INK}">${esc(clip(name, 28))}</text>`);
   });
   return `<g class="legend">${out.join('')}</g>`;
 }
@@ -198,7 +219,9 @@ export function lineChart(id: string, title: string, lines: readonly Line[], opt
   const right = 16;
   const top = 26;
   const plotH = 200;
-  const height = top + plotH + 58;
+  const ring = lines.some((l) => l.points.some((p) => p.conflict));
+  const legendRows = legendLayout(ring ? [...lines.map((l) => l.name), 'sources disagree'] : lines.map((l) => l.name), left, width).rows;
+  const height = top + plotH + 30 + legendRows * LEGEND_ROW;
   const all = lines.flatMap((l) => l.points);
   const ts = all.map((p) => p.t);
   const vs = all.map((p) => p.value);
@@ -239,12 +262,7 @@ export function lineChart(id: string, title: string, lines: readonly Line[], opt
         p.conflict ? `<circle cx="${r1(x(p.t))}" cy="${r1(y(p.value))}" r="7" fill="none" stroke="${CONFLICT}" stroke-width="1.5"/>` : '', '</g>');
     }
   });
-  const names = lines.map((l) => l.name);
-  out.push(legend(names, left, top + plotH + 40));
-  if (lines.some((l) => l.points.some((p) => p.conflict))) {
-    out.push(`<g class="legend"><circle cx="${width - 150}" cy="${top + plotH + 36}" r="6" fill="none" stroke="${CONFLICT}" stroke-width="1.5"/>`,
-      `<text x="${width - 140}" y="${top + plotH + 40}" fill="${INK}">sources disagree</text></g>`);
-  }
+  out.push(legend(lines.map((l) => l.name), left, top + plotH + 40, width, ring));
   out.push('</svg>');
   return out.join('');
 }
