@@ -18,6 +18,8 @@ export interface ClaimsOptions extends Filters {
 }
 
 export interface ClaimRow {
+  id: number;
+  article_id: number;
   published_at: string | null;
   source: string | null;
   metric: string;
@@ -27,6 +29,13 @@ export interface ClaimRow {
   approx: string;
   period: string | null;
   sentence: string;
+  /** The figure as written, and where it is in the article's text. */
+  quote: string;
+  span_start: number;
+  span_end: number;
+  comparison: string | null;
+  /** The official or body the sentence quotes. */
+  attributed_to: string | null;
   title: string | null;
   url: string;
 }
@@ -44,8 +53,9 @@ export function listClaims(db: Db, options: ClaimsOptions = {}): ClaimRow[] {
   }
   if (options.unit) { extra.push('c.unit = @unit'); params.unit = options.unit; }
   const where = `${filter.sql}${extra.map((e) => ` AND ${e}`).join('')}`;
-  const select = `SELECT substr(a.published_at, 1, 10) AS published_at, a.source_id AS source, c.metric, c.metric_key, c.value, c.unit, c.approx, c.period,
-      c.sentence, a.title, a.url FROM claims c JOIN articles a ON a.id = c.article_id`;
+  const select = `SELECT c.id, c.article_id, substr(a.published_at, 1, 10) AS published_at, a.source_id AS source, c.metric, c.metric_key, c.value, c.unit,
+      c.approx, c.period, c.sentence, c.quote, c.span_start, c.span_end, c.comparison, c.source AS attributed_to, a.title, a.url
+    FROM claims c JOIN articles a ON a.id = c.article_id`;
   if (!options.query?.trim()) {
     return db.prepare(`${select} WHERE 1 = 1 ${where} ORDER BY a.published_at DESC, c.id LIMIT @limit`).all(params) as ClaimRow[];
   }

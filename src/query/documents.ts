@@ -13,7 +13,8 @@ export interface DocumentCitations {
   issued_on: string | null;
   issuer: string | null;
   subject: string | null;
-  citations: { published_at: string | null; source: string | null; title: string | null; url: string; quote: string; mentions: number }[];
+  /** Each citing article, with where in its text the document is cited (for the article view to mark). */
+  citations: { article_id: number; published_at: string | null; source: string | null; title: string | null; url: string; quote: string; mentions: number; span_start: number; span_end: number }[];
 }
 
 /** Key used to compare numbers typed with or without Vietnamese letters. */
@@ -32,7 +33,7 @@ export function findDocuments(db: Db, number: string): DocumentCitations[] {
   const ids = findDocumentIds(db, number);
   const one = db.prepare('SELECT id, number, type, issued_on, issuer, subject FROM legal_documents WHERE id = ?');
   const docs = ids.map((id) => one.get(id) as Omit<DocumentCitations, 'citations'> & { id: number });
-  const cites = db.prepare(`SELECT a.published_at, a.source_id AS source, a.title, a.url, r.quote, r.mentions FROM legal_refs r
+  const cites = db.prepare(`SELECT a.id AS article_id, a.published_at, a.source_id AS source, a.title, a.url, r.quote, r.mentions, r.span_start, r.span_end FROM legal_refs r
     JOIN articles a ON a.id = r.article_id WHERE r.document_id = ? ORDER BY a.published_at, a.id`);
   return docs.map(({ id, ...d }) => ({ ...d, citations: cites.all(id) as DocumentCitations['citations'] }));
 }

@@ -36,7 +36,8 @@ export interface OfficialTimeline {
   name: string;
   key: string;
   positions: Position[];
-  articles: { published_at: string | null; title: string | null; url: string; titles: string[]; quote: string }[];
+  /** Each article naming them, with where in its text (for the article view to mark). */
+  articles: { article_id: number; published_at: string | null; title: string | null; url: string; titles: string[]; quote: string; span_start: number; span_end: number }[];
 }
 
 export interface Holder {
@@ -85,7 +86,7 @@ export function findPersons(db: Db, name: string): { id: number; name: string; p
 export function officialTimeline(db: Db, name: string): OfficialTimeline[] {
   const positions = db.prepare(`SELECT title, post, organization, first_seen, last_seen, articles FROM positions
     WHERE person_id = ? ORDER BY first_seen, last_seen, title`);
-  const articles = db.prepare(`SELECT a.published_at, a.title, a.url, m.quote,
+  const articles = db.prepare(`SELECT a.id AS article_id, a.published_at, a.title, a.url, m.quote, m.span_start, m.span_end,
       (SELECT json_group_array(t.title) FROM official_titles t WHERE t.article_id = a.id AND t.person_id = m.person_id) AS titles
     FROM official_mentions m JOIN articles a ON a.id = m.article_id WHERE m.person_id = ? ORDER BY a.published_at, a.id`);
   return findPersons(db, name).map((p) => ({

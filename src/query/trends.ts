@@ -95,6 +95,8 @@ export interface MetricOptions {
 }
 
 export interface SeriesValue {
+  /** The claim: /claims/<id> in `vnpress serve` shows its sentence in its article. */
+  claim_id: number;
   value: number;
   unit: string;
   approx: Approx;
@@ -252,7 +254,7 @@ const byRecency = (a: ClaimRow, b: ClaimRow) =>
 
 function valueOf(c: ClaimRow): SeriesValue {
   return {
-    value: c.value, unit: c.unit, approx: c.approx, qualifier: QUALIFIER_WORDS[c.approx] ?? '', comparison: c.comparison,
+    claim_id: c.id, value: c.value, unit: c.unit, approx: c.approx, qualifier: QUALIFIER_WORDS[c.approx] ?? '', comparison: c.comparison,
     source: c.source, published_at: c.published_at, url: c.url, title: c.title,
   };
 }
