@@ -283,6 +283,19 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('serve')
+    .description('search claims in a browser: claim cards with their sentences, articles, officials, documents, metric charts, crawl status')
+    .option('--db <path>', 'database file (opened read-only)', DEFAULT_DB)
+    .option('--port <n>', 'port (0 picks a free one)', '8080')
+    .option('--host <address>', 'address to listen on; anything but 127.0.0.1 lets other machines read the database', '127.0.0.1')
+    .option('--log', 'print each request with its status and time')
+    .addHelpText('after', examples('vnpress serve', 'vnpress serve --db data/vnpress.db --port 3000'))
+    .action(async (opts) => {
+      const { runServe } = await import('./serve.js');
+      await runServe(opts);
+    });
+
+  program
     .command('stats')
     .description('what the database holds: pages, articles, facts by kind, most-cited documents, officials')
     .option('--db <path>', 'database file', DEFAULT_DB)

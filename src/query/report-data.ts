@@ -90,7 +90,7 @@ export function periodMiddle(period: string): number | null {
   return b ? (Date.parse(b[0]) + Date.parse(b[1]) + 86_400_000) / 2 : null;
 }
 
-function metricChart(db: Db, key: string, options: ReportOptions, range: { since: string | null; until: string | null }): MetricChart | null {
+export function metricChart(db: Db, key: string, options: ReportOptions, range: { since: string | null; until: string | null }): MetricChart | null {
   // The period length with the most figures, counted from the index on (metric_key, period) alone; then only
   // those figures are read. Conflicts are per period, so reading one length's periods finds all of theirs.
   const { keys } = resolveMetric(db, key);

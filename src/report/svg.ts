@@ -206,6 +206,8 @@ export interface LinePoint {
   label: string;
   /** Another article gives a different value for this period: drawn with a red ring. */
   conflict: boolean;
+  /** Where the point leads: its sentence in its article (a path on the same server). */
+  href?: string;
 }
 
 export interface Line {
@@ -257,9 +259,9 @@ export function lineChart(id: string, title: string, lines: readonly Line[], opt
       out.push(`<polyline class="series" data-series="${esc(line.name)}" fill="none" stroke="${colour}" stroke-width="1.5" points="${pts.map((p) => `${r1(x(p.t))},${r1(y(p.value))}`).join(' ')}"/>`);
     }
     for (const p of pts) {
-      out.push(`<g class="mark${p.conflict ? ' conflict' : ''}"><title>${esc(`${line.name} · ${p.label}`)}</title>`,
-        `<circle class="point" data-value="${p.value}" cx="${r1(x(p.t))}" cy="${r1(y(p.value))}" r="3.5" fill="${colour}"/>`,
-        p.conflict ? `<circle cx="${r1(x(p.t))}" cy="${r1(y(p.value))}" r="7" fill="none" stroke="${CONFLICT}" stroke-width="1.5"/>` : '', '</g>');
+      out.push(p.href ? `<a href="${esc(p.href)}">` : '', `<g class="mark${p.conflict ? ' conflict' : ''}"><title>${esc(`${line.name} · ${p.label}`)}</title>`,
+        `<circle class="point" data-value="${p.value}" cx="${r1(x(p.t))}" cy="${r1(y(p.value))}" r="${p.href ? 5 : 3.5}" fill="${colour}"/>`,
+        p.conflict ? `<circle cx="${r1(x(p.t))}" cy="${r1(y(p.value))}" r="7" fill="none" stroke="${CONFLICT}" stroke-width="1.5"/>` : '', '</g>', p.href ? '</a>' : '');
     }
   });
   out.push(legend(lines.map((l) => l.name), left, top + plotH + 40, width, ring));

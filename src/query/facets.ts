@@ -1,0 +1,67 @@
+/**
+ * Facet counts beside a list of claims, as Datasette shows them: for each of source, metric, qualifier and
+ * the period's year, how many of the matching claims have each value, most first. Counting every match of a
+ * broad search in a million claims would cost more than the search, so the counts are taken over at most
+ * `cap` matching claims (the first in index order); `capped` says so, and the page says "among the first …".
+ */
+import type { Db } from '../store/db.js';
+import { InputError } from '../errors.js';
+import { filterSql } from './filters.js';
+import { toFtsQuery } from './search.js';
+import type { ClaimsOptions } from './claims.js';
+
+export interface FacetValue {
+  value: string;
+  count: number;
+}
+
+export interface ClaimFacets {
+  /** How many claims the counts are over. */
+  counted: number;
+  /** The cap was reached: there are more matching claims than were counted. */
+  capped: boolean;
+  source: FacetValue[];
+  metric: FacetValue[];
+  qualifier: FacetValue[];
+  year: FacetValue[];
+}
+
+const FACETS = {
+  source: 'a.source_id',
+  metric: "substr(c.metric_key, 1, instr(c.metric_key, '|') - 1)",
+  qualifier: 'c.approx',
+  year: 'substr(c.period, 1, 4)',
+} as const;
+
+export function claimFacets(db: Db, options: ClaimsOptions, { cap = 10_000, top = 10 } = {}): ClaimFacets {
+  const filter = filterSql(db, options, { claims: true });
+  const params: Record<string, string | number | null> = { ...filter.params, cap: cap + 1 };
+  let match = '';
+  if (options.query?.trim()) {
+    const fts = toFtsQuery(options.query);
+    if (!fts) throw new InputError('type a word to search for');
+    match = 'AND c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH @q)';
+    params.q = fts;
+  }
+  if (options.period) {
+    match += " AND (c.period = @period OR c.period LIKE @period || '-%')";
+    params.period = options.period;
+  }
+  if (options.unit) { match += ' AND c.unit = @unit'; params.unit = options.unit; }
+  // The matching claims, at most cap + 1 of them (one more tells whether the cap was reached), with the
+  // columns the facets group by; then each facet is a GROUP BY over that small set.
+  const rows = db.prepare(`SELECT ${Object.entries(FACETS).map(([k, sql]) => `${sql} AS ${k}`).join(', ')}
+    FROM claims c JOIN articles a ON a.id = c.article_id WHERE 1 = 1 ${filter.sql} ${match} LIMIT @cap`).all(params) as Record<keyof typeof FACETS, string | null>[];
+  const capped = rows.length > cap;
+  if (capped) rows.pop();
+  const count = (k: keyof typeof FACETS): FacetValue[] => {
+    const m = new Map<string, number>();
+    for (const r of rows) {
+      const v = r[k];
+      if (v) m.set(v, (m.get(v) ?? 0) + 1);
+    }
+    return [...m.entries()].map(([value, n]) => ({ value, count: n }))
+      .sort((x, y) => y.count - x.count || (x.value < y.value ? -1 : 1)).slice(0, top);
+  };
+  return { counted: rows.length, capped, source: count('source'), metric: count('metric'), qualifier: count('qualifier'), year: count('year') };
+}
