@@ -69,7 +69,7 @@ function sendView(res: ServerResponse, view: View, format: Format, url: URL, hea
     send(res, status, 'application/json; charset=utf-8', `${JSON.stringify(view.json ?? view.rows, null, 1)}\n`, head);
   } else if (format === 'csv') {
     const body = `\uFEFF${toCsvRow(view.columns)}${view.rows.map((r) => toCsvRow(view.columns.map((c) => r[c]))).join('')}`;
-    const name = (url.pathname.split('/').filter(Boolean).join('-') || 'vnpress').replace(/[^\w.-]+/g, '_');
+    const name = (url.pathname.replace(/\.csv$/, '').split('/').filter(Boolean).join('-') || 'vnpress').replace(/[^\w.-]+/g, '_');
     res.setHeader('content-disposition', `attachment; filename="${name}.csv"`);
     send(res, status, 'text/csv; charset=utf-8', body, head);
   } else {
@@ -94,6 +94,12 @@ export function handle(db: Db, req: IncomingMessage, res: ServerResponse, allowe
     res.setHeader('cache-control', 'max-age=3600');
     send(res, 200, 'text/css; charset=utf-8', STYLE, head);
     return 200;
+  }
+  if (url.pathname === '/favicon.ico') {
+    // No icon: an empty answer rather than a 404 the browser reports on every page.
+    res.writeHead(204, { ...HEADERS, 'cache-control': 'max-age=86400' });
+    res.end();
+    return 204;
   }
   if (url.pathname === '/') {
     res.writeHead(302, { ...HEADERS, location: '/claims' });
