@@ -40,7 +40,7 @@ header{background:#123;color:#fff;padding:.6rem 1.2rem;display:flex;gap:1.5rem;a
 main{max-width:1100px;margin:0 auto;padding:1rem 1.2rem}h1{font-size:1.45rem;margin:.6rem 0}h2{font-size:1.1rem;margin:1.4rem 0 .4rem}
 a{color:#0b57a4}.muted{color:#5b5b5b;font-size:.9rem}.siblings{float:right;font-size:.85rem}
 form.search{display:grid;grid-template-columns:repeat(auto-fill,minmax(160px,1fr));gap:.5rem;background:#fff;border:1px solid #ddd;padding:.8rem;border-radius:6px}
-form.search label{display:flex;flex-direction:column;font-size:.8rem;color:#444}form.search .q{grid-column:1/-1}
+form.search label{display:flex;flex-direction:column;font-size:.8rem;color:#444}form.search .go{display:flex;align-items:flex-end}form.search .go button{width:100%}form.search .q{grid-column:1/-1}
 input,select,button{font:inherit;padding:.3rem .4rem;border:1px solid #bbb;border-radius:4px}form.search .q input{font-size:1.1rem}
 button{background:#0b57a4;color:#fff;border-color:#0b57a4;cursor:pointer}
 .layout{display:grid;grid-template-columns:220px 1fr;gap:1.2rem;margin-top:1rem}@media(max-width:760px){.layout{grid-template-columns:1fr}}
@@ -102,7 +102,7 @@ function claimsOptions(q: URLSearchParams): ClaimsOptions {
 
 /** The same query with one parameter set (or removed with null), the page reset. */
 function withParam(q: URLSearchParams, key: string, value: string | null): string {
-  const next = new URLSearchParams(q);
+  const next = new URLSearchParams([...q].filter(([, v]) => v !== ''));
   next.delete('page');
   if (value === null) next.delete(key);
   else next.set(key, value);
@@ -124,7 +124,7 @@ function searchForm(db: Db, q: URLSearchParams): SafeHtml {
 <label>Metric<input name="metric" value="${v('metric')}" placeholder="gdp-growth, cpi, exports"></label>
 <label>Qualifier<select name="qualifier"><option value="">any</option>${qualifiers.map(([code, word]) => html`<option value="${code}"${code === v('qualifier') ? raw(' selected') : ''}>${word || 'exact'}</option>`)}</select></label>
 <label>Period<input name="period" value="${v('period')}" placeholder="2024, 2024-Q1"></label>
-<label>&nbsp;<button type="submit">Search</button></label></form>`;
+<div class="go"><button type="submit">Search</button></div></form>`;
 }
 
 function facetList(q: URLSearchParams, f: ClaimFacets): SafeHtml {
@@ -262,8 +262,21 @@ ${s.failures.map((f) => html`<tr><td>${f.cause}</td><td class="n">${fmt(f.count)
   return { found: true, view: { title: 'Crawl status', body, rows, columns: ['source', 'queued', 'leased', 'done', 'failed', 'skipped'], json: s } };
 }
 
+/**
+ * The search form sends every field, empty ones too: those are dropped by a redirect, so the address that
+ * stays in the bar (and gets shared) holds only the filters that apply.
+ */
+function claimsPage(db: Db, _args: string[], q: URLSearchParams): Outcome {
+  const kept = [...q].filter(([, v]) => v.trim() !== '');
+  if (kept.length < [...q].length) {
+    const s = new URLSearchParams(kept).toString();
+    return { redirect: `/claims${s ? `?${s}` : ''}` };
+  }
+  return { found: true, view: claimsView(db, q, null) };
+}
+
 export const ROUTES: readonly Route[] = [
-  { pattern: /^\/claims$/, handler: (db, _a, q) => ({ found: true, view: claimsView(db, q, null) }), onError: (db, q, message) => claimsView(db, q, message) },
+  { pattern: /^\/claims$/, handler: claimsPage, onError: (db, q, message) => claimsView(db, q, message) },
   { pattern: /^\/claims\/(\d+)$/, handler: claimRedirect },
   { pattern: /^\/articles\/(\d+)$/, handler: articleView },
   { pattern: /^\/officials\/([^/]+)$/, handler: officialView },

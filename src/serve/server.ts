@@ -121,7 +121,8 @@ export function handle(db: Db, req: IncomingMessage, res: ServerResponse, allowe
     try {
       const out = route.handler(db, args, url.searchParams);
       if ('redirect' in out) {
-        res.writeHead(302, { ...HEADERS, location: out.redirect });
+        // A sibling's redirect keeps its format: /claims/7.json leads to the article's .json.
+        res.writeHead(302, { ...HEADERS, location: format === 'html' ? out.redirect : out.redirect.replace(/^[^?#]*/, (p) => `${p}.${format}`) });
         res.end();
         return 302;
       }

@@ -146,6 +146,12 @@ describe('vnpress serve: routes', () => {
     const json = JSON.parse((await get('/claims.json?q=xuat+khau')).body);
     expect(csv.body.trim().split('\r\n').length).toBeGreaterThanOrEqual(json.claims.length + 1);
   });
+  it('a form sent with empty fields is redirected to the address of the filters that apply', async () => {
+    const r = await get('/claims?q=xuat+khau&source=&since=&until=&official=&document=&metric=&qualifier=&period=');
+    expect([r.status, r.headers.location]).toEqual([302, '/claims?q=xuat+khau']);
+    const j = await get('/claims.json?q=&source=mpi');
+    expect([j.status, j.headers.location]).toEqual([302, '/claims.json?source=mpi']);
+  });
   it('FTS syntax typed in the box is text; a bad filter is a 400 page with the form still filled in', async () => {
     expect((await get('/claims?q=AND+(+NEAR(%22x')).status).toBe(200);
     const bad = await get('/claims?q=xuat+khau&official=Kh%C3%B4ng+Ai');
@@ -163,7 +169,10 @@ describe('vnpress serve: routes', () => {
     const article = assertHarmless((await get(r.headers.location as string)).body, 'article');
     const mark = findAll((e) => e.name === 'mark' && getAttributeValue(e, 'id') === 'span', article.children);
     expect(mark.map(textContent)).toEqual([c.quote]);
-    const json = JSON.parse((await get(`/articles/${c.article_id}.json`)).body);
+    const sibling = await get(`/claims/${c.id}.json`);
+    expect(sibling.headers.location).toBe(`/articles/${c.article_id}.json?start=${c.span_start}&end=${c.span_end}#span`);
+    const json = JSON.parse((await get(sibling.headers.location as string)).body);
+    expect(json.span).toEqual([c.span_start, c.span_end]);
     expect(json.text.slice(c.span_start, c.span_end)).toBe(c.quote);
     expect(json.claims.length).toBeGreaterThan(0);
   });
