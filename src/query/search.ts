@@ -69,11 +69,17 @@ export function snippet(text: string, terms: readonly string[], radius = 80): st
   return `${start > 0 ? '…' : ''}${text.slice(start, at)}[${text.slice(at, at + len)}]${text.slice(at + len, end)}${end < text.length ? '…' : ''}`.replace(/\s+/g, ' ');
 }
 
-/** Exact mode: every word of the query, diacritics included, appears in the text (case aside). */
-function containsExactly(text: string, query: string): boolean {
-  const hay = text.toLowerCase().normalize('NFC');
-  return query.toLowerCase().normalize('NFC').replace(/["*]/g, ' ').split(/\s+/).filter(Boolean)
-    .every((w) => new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(hay));
+/**
+ * Exact mode: every word of the query, diacritics included, appears in the text (case aside). The patterns are
+ * built once per search, not once per text: exact mode may test every match of a broad query.
+ */
+function exactMatcher(query: string): (text: string) => boolean {
+  const words = query.toLowerCase().normalize('NFC').replace(/["*]/g, ' ').split(/\s+/).filter(Boolean)
+    .map((w) => new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u'));
+  return (text) => {
+    const hay = text.toLowerCase().normalize('NFC');
+    return words.every((re) => re.test(hay));
+  };
 }
 
 export function search(db: Db, query: string, options: SearchOptions = {}): SearchHit[] {
@@ -82,37 +88,68 @@ export function search(db: Db, query: string, options: SearchOptions = {}): Sear
   const terms = [...fts.matchAll(/"([^"]+)"|([\p{L}\p{N}]+)/gu)].map((m) => foldKey(m[1] ?? m[2]!)).filter((t) => !/^(?:and|or|not|near)$/i.test(t));
   if (options.in === 'officials' || options.in === 'documents') return searchNames(db, fts, terms, options);
   const claims = (options.in ?? 'articles') === 'claims';
-  const filter = filterSql(db, options, { claims });
   const limit = options.limit ?? 20;
-  // The best matches are ranked inside the FTS index alone, and only those are joined to their articles:
-  // joining every match first (with its text) before the sort cost as much again as ranking. With filters
-  // or exact mode some candidates drop out, so the window widens until `limit` hits are found or the
-  // matches run out.
-  const candidates = db.prepare(claims
-    ? 'SELECT rowid AS id, bm25(claims_fts) AS rank FROM claims_fts WHERE claims_fts MATCH @q ORDER BY rank LIMIT @n'
-    : 'SELECT rowid AS id, bm25(articles_fts, 5.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH @q ORDER BY rank LIMIT @n');
+  // Ranking is FTS5's bm25 over every match, in the FTS index alone; only the best are joined to their rows
+  // (joining every match, with its text, before the sort cost as much again as ranking). The cost is that of
+  // bm25 itself: FTS5 scores every match (and scans each phrase's whole doclist once for its idf), so a broad
+  // query on a large database takes as long as bm25 over all its matches does (scripts/bench-query.ts
+  // measures both). Ties are broken by id so that the order, and the windows below, are the same every time.
+  //
+  // Filters are checked inside the ranking query, so that bm25 is computed only for the matches that pass and
+  // the best `limit` of them are exactly the first `limit` hits of the unfiltered ranking that pass (reading
+  // the ranking and filtering afterwards took seconds when the filter was selective: the whole ranking was
+  // read, row by row). The articles a filter allows are a set of ids, built once from the indexes on source
+  // and date (or by the filter's own subqueries). A match of articles_fts is looked up in that set; the `+`
+  // keeps SQLite from handing the IN list to FTS5 as rowid lookups, each of which would run the whole MATCH
+  // again. A match of claims_fts is looked up in claims by primary key, where --metric and --qualifier are
+  // checked and its article is looked up in the set: a set of claim ids instead meant reading every claim
+  // of a large source, or all the claims for --metric (matched with LIKE, so no index) and --qualifier.
+  const table = claims ? 'claims_fts' : 'articles_fts';
+  const bm25 = claims ? 'bm25(claims_fts)' : 'bm25(articles_fts, 5.0, 1.0)';
+  const ofArticles = filterSql(db, claims ? { ...options, metric: null, qualifier: null } : options, { claims });
+  const ofClaims = claims ? filterSql(db, { metric: options.metric, qualifier: options.qualifier }, { claims }) : null;
+  const inArticles = ofArticles.sql ? `(SELECT a.id FROM articles a WHERE 1 ${ofArticles.sql})` : null;
+  let filtered = '';
+  if (!ofClaims) {
+    if (inArticles) filtered = `AND +articles_fts.rowid IN ${inArticles}`;
+  } else if (inArticles || ofClaims.sql) {
+    filtered = `AND EXISTS (SELECT 1 FROM claims c WHERE c.id = claims_fts.rowid ${inArticles ? `AND c.article_id IN ${inArticles}` : ''} ${ofClaims.sql})`;
+  }
+  const params = { ...ofArticles.params, ...ofClaims?.params };
+  const candidates = db.prepare(`SELECT ${table}.rowid AS id, ${bm25} AS rank FROM ${table} WHERE ${table} MATCH @q ${filtered}
+    ORDER BY rank, id LIMIT @n OFFSET @offset`);
   const row = db.prepare(claims
     ? `SELECT c.id, a.title, a.url, a.source_id AS source, a.published_at, c.sentence AS text, c.value, c.unit, c.metric, c.approx, c.period
-        FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = @id ${filter.sql}`
-    : `SELECT a.id, a.title, a.url, a.source_id AS source, a.published_at, a.text FROM articles a WHERE a.id = @id ${filter.sql}`);
-  /** The hits among the best `n` matches (all of them for -1), and whether those were all the matches. */
-  const collect = (n: number): { hits: SearchHit[]; all: boolean } => {
-    const hits: SearchHit[] = [];
-    const found = candidates.all({ q: fts, n }) as { id: number; rank: number }[];
-    for (const c of found) {
-      const r = row.get({ ...filter.params, id: c.id }) as (Omit<SearchHit, 'snippet' | 'rank'> & { text: string }) | undefined;
+        FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = ?`
+    : 'SELECT a.id, a.title, a.url, a.source_id AS source, a.published_at, a.text FROM articles a WHERE a.id = ?');
+  const exact = options.exact ? exactMatcher(query) : null;
+  const hits: SearchHit[] = [];
+  /** Adds the hits among the ranked matches offset … offset + n (all the rest for n = -1); returns how many matches it read. */
+  const collect = (n: number, offset: number): number => {
+    let read = 0;
+    for (const c of candidates.iterate({ ...params, q: fts, n, offset }) as IterableIterator<{ id: number; rank: number }>) {
+      read++;
+      const r = row.get(c.id) as (Omit<SearchHit, 'snippet' | 'rank'> & { text: string }) | undefined;
       if (!r) continue;
       const { text, ...rest } = r;
-      if (options.exact && !containsExactly(claims ? text : `${r.title ?? ''}\n${text}`, query)) continue;
+      if (exact && !exact(claims ? text : `${r.title ?? ''}\n${text}`)) continue;
+      // snippet() reads the whole text: only for the hits returned.
       hits.push({ ...rest, snippet: snippet(text, terms), rank: c.rank });
       if (hits.length >= limit) break;
     }
-    return { hits, all: n < 0 || found.length < n };
+    return read;
   };
   try {
-    if (filter.sql === '' && !options.exact) return collect(limit).hits;
-    const first = collect(limit * 10);
-    return first.hits.length >= limit || first.all ? first.hits : collect(-1).hits;
+    if (!exact) {
+      collect(limit, 0);
+      return hits;
+    }
+    // Exact mode is checked here, on the text, so some of the best matches drop out: the best `limit * 10`
+    // are read first (a bounded sort), and only when they hold too few exact hits is the rest of the ranking
+    // read, in order, until there are enough or the matches run out.
+    const window = limit * 10;
+    if (collect(window, 0) === window && hits.length < limit) collect(-1, window);
+    return hits;
   } catch (e) {
     throw queryError(e);
   }

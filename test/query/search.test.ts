@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Db } from '../../src/store/db.js';
-import { search, toFtsQuery, snippet } from '../../src/query/search.js';
+import { search, toFtsQuery, snippet, type SearchHit } from '../../src/query/search.js';
 import { InputError } from '../../src/errors.js';
 import { fixtureDb } from './fixture-db.js';
 
@@ -78,6 +81,96 @@ describe('search', () => {
     expect(err).toBeInstanceOf(InputError);
     expect((err as Error).message).toMatch(/not valid FTS5 syntax/);
     expect((err as Error).message).not.toContain('\n');
+  });
+});
+
+describe('search ranking with filters, on a database file', () => {
+  let dir: string;
+  let fdb: Db;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'vnpress-search-'));
+    fdb = fixtureDb(join(dir, 'vnpress.db'));
+  });
+  afterAll(() => {
+    fdb.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  /** Where the first hit that passes lies in the whole ranking: the cases below want it far down. */
+  const firstAt = (all: SearchHit[], pass: (h: SearchHit) => boolean) => all.findIndex(pass);
+
+  it('orders equal scores by id, so a search gives the same order every time', () => {
+    const all = search(fdb, 'tang', { in: 'claims', limit: 1000 });
+    expect(all.some((h, i) => i > 0 && h.rank === all[i - 1]!.rank)).toBe(true);
+    all.slice(1).forEach((h, i) => {
+      const prev = all[i]!;
+      expect(prev.rank < h.rank || (prev.rank === h.rank && prev.id < h.id)).toBe(true);
+    });
+    expect(search(fdb, 'tang', { in: 'claims', limit: 1000 })).toEqual(all);
+  });
+
+  it('a source filter gives the first hits of the whole ranking from that source, however far down', () => {
+    const all = search(fdb, 'tang', { in: 'claims', limit: 1000 });
+    const mic = all.filter((h) => h.source === 'mic');
+    expect(mic.length).toBeGreaterThanOrEqual(3);
+    expect(firstAt(all, (h) => h.source === 'mic')).toBeGreaterThan(50);
+    expect(search(fdb, 'tang', { in: 'claims', source: 'mic', limit: 2 })).toEqual(mic.slice(0, 2));
+    expect(search(fdb, 'tang', { in: 'claims', source: 'mic', limit: 100 })).toEqual(mic);
+
+    const articles = search(fdb, 'chinh phu', { limit: 1000 });
+    const fromMic = articles.filter((h) => h.source === 'mic');
+    expect(firstAt(articles, (h) => h.source === 'mic')).toBeGreaterThan(10);
+    expect(search(fdb, 'chinh phu', { source: 'mic', limit: 1 })).toEqual(fromMic.slice(0, 1));
+    expect(search(fdb, 'chinh phu', { source: 'mic', limit: 100 })).toEqual(fromMic);
+  });
+
+  it('date, official and metric filters keep the order of the whole ranking', () => {
+    const articles = search(fdb, 'chinh phu', { limit: 1000 });
+    const since = articles.filter((h) => h.published_at! >= '2025-03-01');
+    expect(since.length).toBeGreaterThan(1);
+    expect(search(fdb, 'chinh phu', { since: '2025-03-01', limit: 100 })).toEqual(since);
+    const until = articles.filter((h) => h.published_at!.slice(0, 10) <= '2022-12-31');
+    expect(until.length).toBeGreaterThan(1);
+    expect(search(fdb, 'chinh phu', { until: '2022-12-31', limit: 2 })).toEqual(until.slice(0, 2));
+
+    const named = new Set((fdb.prepare(`SELECT m.article_id AS id FROM official_mentions m JOIN persons p ON p.id = m.person_id
+      WHERE p.name = 'Phạm Minh Chính'`).all() as { id: number }[]).map((r) => r.id));
+    const byOfficial = articles.filter((h) => named.has(h.id));
+    expect(byOfficial.length).toBeGreaterThan(1);
+    expect(byOfficial.length).toBeLessThan(articles.length);
+    expect(search(fdb, 'chinh phu', { official: 'Pham Minh Chinh', limit: 100 })).toEqual(byOfficial);
+
+    const claims = search(fdb, 'tang', { in: 'claims', limit: 1000 });
+    const keyOf = fdb.prepare<[number], { metric_key: string }>('SELECT metric_key FROM claims WHERE id = ?');
+    const growth = claims.filter((h) => keyOf.get(h.id)!.metric_key.startsWith('gdp-growth|'));
+    expect(growth.length).toBeGreaterThan(2);
+    expect(firstAt(claims, (h) => growth.includes(h))).toBeGreaterThan(20);
+    expect(search(fdb, 'tang', { in: 'claims', metric: 'gdp-growth', limit: 2 })).toEqual(growth.slice(0, 2));
+    const over = claims.filter((h) => h.approx === 'over');
+    expect(over.length).toBeGreaterThan(0);
+    expect(search(fdb, 'tang', { in: 'claims', qualifier: 'hơn', limit: 100 })).toEqual(over.slice(0, 100));
+  });
+
+  it('exact mode reads on past the first ten times the limit until it has enough, in ranking order', () => {
+    // "dòng" folds to "dong", which "đồng" also folds to: the exact hits are few and far down the ranking.
+    const loose = search(fdb, 'dòng', { in: 'claims', limit: 1000 });
+    const exact = loose.filter((h) => /(?<![\p{L}\p{N}])dòng(?![\p{L}\p{N}])/iu.test(fdb.prepare<[number], { sentence: string }>('SELECT sentence FROM claims WHERE id = ?').get(h.id)!.sentence));
+    expect(exact.length).toBeGreaterThanOrEqual(2);
+    expect(firstAt(loose, (h) => h === exact[0])).toBeGreaterThanOrEqual(10);
+    expect(firstAt(loose, (h) => h === exact[1])).toBeGreaterThanOrEqual(20);
+    expect(search(fdb, 'dòng', { in: 'claims', exact: true, limit: 1 })).toEqual(exact.slice(0, 1));
+    expect(search(fdb, 'dòng', { in: 'claims', exact: true, limit: 2 })).toEqual(exact.slice(0, 2));
+    expect(search(fdb, 'dòng', { in: 'claims', exact: true, limit: 100 })).toEqual(exact);
+  });
+
+  it('exact mode with a filter reads on past the first results, in ranking order', () => {
+    const loose = search(fdb, 'chính phủ', { limit: 1000 });
+    const exact = search(fdb, 'chính phủ', { exact: true, limit: 1000 });
+    expect(exact.length).toBeGreaterThan(0);
+    const exactMic = exact.filter((h) => h.source === 'mic');
+    expect(exactMic.length).toBeGreaterThan(0);
+    expect(exact.every((h) => loose.some((l) => l.id === h.id))).toBe(true);
+    expect(search(fdb, 'chính phủ', { exact: true, source: 'mic', limit: exactMic.length })).toEqual(exactMic);
+    expect(search(fdb, 'chinh phu', { exact: true, source: 'mic', limit: 5 })).toEqual([]);
   });
 });
 
