@@ -40,7 +40,9 @@ export function claimFacets(db: Db, options: ClaimsOptions, { cap = 10_000, top 
   if (options.query?.trim()) {
     const fts = toFtsQuery(options.query);
     if (!fts) throw new InputError('type a word to search for');
-    match = 'AND c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH @q)';
+    // The `+` keeps SQLite from driving the join from the match list: with a source filter it otherwise tested
+    // every match against every article of the source (255 s for one query at a million claims, 0.39 s now).
+    match = 'AND +c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH @q)';
     params.q = fts;
   }
   if (options.period) {
