@@ -40,9 +40,10 @@ const BIN = join(ROOT, 'bin', 'vnpress.js');
 // The baseline child for the export: the export's SELECT, stepped through, nothing written.
 if (arg('export-baseline')) {
   const db = openDb(arg('export-baseline')!, { readonly: true });
-  const sql = EXPORTS.claims!.sql.replace('%FILTERS%', 'AND (@source IS NULL OR a.source_id = @source) AND (@since IS NULL OR a.published_at >= @since) AND (@until IS NULL OR substr(a.published_at, 1, 10) <= @until)');
+  // The export's own statement with no filter, as `vnpress export claims` runs it.
+  const sql = EXPORTS.claims!.sql.replace('%FILTERS%', '');
   let n = 0;
-  for (const _row of db.prepare(sql).iterate({ source: null, since: null, until: null })) n++;
+  for (const _row of db.prepare(sql).iterate()) n++;
   db.close();
   process.stderr.write(`${n} claims exported\n`);
   process.exit(0);

@@ -40,19 +40,26 @@ export interface ClaimRow {
   url: string;
 }
 
+/** The shared filters plus the claims' own: a period (or its start: "2024" takes 2024-Q1 …) and a unit. */
+export function claimFilterSql(db: Db, options: ClaimsOptions): { sql: string; params: Record<string, string | null> } {
+  const filter = filterSql(db, options, { claims: true });
+  let sql = filter.sql;
+  const params: Record<string, string | null> = { ...filter.params };
+  if (options.period) {
+    if (!/^\d{4}(?:-[\w/-]+)?$/.test(options.period)) throw new InputError(`--period "${options.period}" is not a period; write 2024, 2024-Q2, 2024-H1 or 2024-06`);
+    sql += " AND (c.period = @period OR c.period LIKE @period || '-%')";
+    params.period = options.period;
+  }
+  if (options.unit) { sql += ' AND c.unit = @unit'; params.unit = options.unit; }
+  return { sql, params };
+}
+
 export function listClaims(db: Db, options: ClaimsOptions = {}): ClaimRow[] {
   const limit = options.limit ?? 50;
   if (!(limit > 0)) throw new InputError('--limit must be a positive number');
-  const filter = filterSql(db, options, { claims: true });
-  const extra: string[] = [];
+  const filter = claimFilterSql(db, options);
   const params: Record<string, string | number | null> = { ...filter.params, limit };
-  if (options.period) {
-    if (!/^\d{4}(?:-[\w/-]+)?$/.test(options.period)) throw new InputError(`--period "${options.period}" is not a period; write 2024, 2024-Q2, 2024-H1 or 2024-06`);
-    extra.push("(c.period = @period OR c.period LIKE @period || '-%')");
-    params.period = options.period;
-  }
-  if (options.unit) { extra.push('c.unit = @unit'); params.unit = options.unit; }
-  const where = `${filter.sql}${extra.map((e) => ` AND ${e}`).join('')}`;
+  const where = filter.sql;
   const select = `SELECT c.id, c.article_id, substr(a.published_at, 1, 10) AS published_at, a.source_id AS source, c.metric, c.metric_key, c.value, c.unit,
       c.approx, c.period, c.sentence, c.quote, c.span_start, c.span_end, c.comparison, c.source AS attributed_to, a.title, a.url
     FROM claims c JOIN articles a ON a.id = c.article_id`;

@@ -6,9 +6,8 @@
  */
 import type { Db } from '../store/db.js';
 import { InputError } from '../errors.js';
-import { filterSql } from './filters.js';
 import { toFtsQuery } from './search.js';
-import type { ClaimsOptions } from './claims.js';
+import { claimFilterSql, type ClaimsOptions } from './claims.js';
 
 export interface FacetValue {
   value: string;
@@ -34,7 +33,7 @@ const FACETS = {
 } as const;
 
 export function claimFacets(db: Db, options: ClaimsOptions, { cap = 10_000, top = 10 } = {}): ClaimFacets {
-  const filter = filterSql(db, options, { claims: true });
+  const filter = claimFilterSql(db, options);
   const params: Record<string, string | number | null> = { ...filter.params, cap: cap + 1 };
   let match = '';
   if (options.query?.trim()) {
@@ -45,11 +44,6 @@ export function claimFacets(db: Db, options: ClaimsOptions, { cap = 10_000, top 
     match = 'AND +c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH @q)';
     params.q = fts;
   }
-  if (options.period) {
-    match += " AND (c.period = @period OR c.period LIKE @period || '-%')";
-    params.period = options.period;
-  }
-  if (options.unit) { match += ' AND c.unit = @unit'; params.unit = options.unit; }
   // The matching claims, at most cap + 1 of them (one more tells whether the cap was reached), with the
   // columns the facets group by; then each facet is a GROUP BY over that small set.
   const rows = db.prepare(`SELECT ${Object.entries(FACETS).map(([k, sql]) => `${sql} AS ${k}`).join(', ')}

@@ -10,7 +10,7 @@ import { InputError } from '../errors.js';
 import { METRICS } from '../facts/data/metrics.js';
 import { periodBounds } from '../text/dates.js';
 import { filterSql } from './filters.js';
-import { buckets, dayRange, metricSeries, resolveMetric, type SeriesPoint } from './trends.js';
+import { buckets, dayRange, groupBy, metricSeries, resolveMetric, type SeriesPoint } from './trends.js';
 
 export interface ReportOptions {
   /** A year, month or day ("2024", "2024-07", "2024-07-15"). */
@@ -68,7 +68,6 @@ export interface ReportData {
 }
 
 const CATALOG_KEYS = new Set(METRICS.map((m) => m.key));
-const LABELS = new Map(METRICS.map((m) => [m.key, m.label]));
 const MONTH_MS = 30.44 * 86_400_000;
 
 /** The length of a period value, as a reader names it: figures of one length can share a line. */
@@ -90,7 +89,8 @@ export function periodMiddle(period: string): number | null {
   return b ? (Date.parse(b[0]) + Date.parse(b[1]) + 86_400_000) / 2 : null;
 }
 
-export function metricChart(db: Db, key: string, options: ReportOptions, range: { since: string | null; until: string | null }): MetricChart | null {
+export function metricChart(db: Db, key: string, options: ReportOptions): MetricChart | null {
+  const range = dayRange(options.since, options.until);
   // The period length with the most figures, counted from the index on (metric_key, period) alone; then only
   // those figures are read. Conflicts are per period, so reading one length's periods finds all of theirs.
   const { keys } = resolveMetric(db, key);
@@ -113,19 +113,14 @@ export function metricChart(db: Db, key: string, options: ReportOptions, range: 
   if (!chosen) return null;
   const series = metricSeries(db, key, { source: options.source, since: options.since, until: options.until, periods: chosen[1].periods });
   // Within that length, the largest group of comparable figures: one unit, one comparison.
-  const groups = new Map<string, SeriesPoint[]>();
-  for (const p of series.points) {
-    const g = `${p.unit}\u0000${p.comparison ?? ''}`;
-    groups.set(g, [...(groups.get(g) ?? []), p]);
-  }
+  const groups = groupBy(series.points, (p) => `${p.unit}\u0000${p.comparison ?? ''}`);
   const [best] = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
   if (!best) return null;
-  const bySource = new Map<string, SeriesPoint[]>();
-  for (const p of best[1]) bySource.set(p.source ?? '(none)', [...(bySource.get(p.source ?? '(none)') ?? []), p]);
-  const base = key.includes('|') ? key.slice(0, key.indexOf('|')) : key;
+  const bySource = groupBy(best[1], (p) => p.source ?? '(none)');
   return {
     key,
-    label: series.label ?? LABELS.get(base) ?? best[1][0]!.metric_key,
+    // resolveMetric finds the catalog entry of a full key too ("gdp-growth|rate"); a text key has none.
+    label: series.label ?? best[1][0]!.metric_key,
     unit: best[1][0]!.unit,
     periods: chosen[0],
     comparison: best[1][0]!.comparison,
@@ -166,7 +161,7 @@ export function reportData(db: Db, options: ReportOptions = {}, now = new Date()
       WHERE 1 = 1 ${f.sql} GROUP BY c.metric_key ORDER BY n DESC, key`).all(f.params) as { key: string; n: number }[];
     keys = counted.filter((r) => CATALOG_KEYS.has(r.key.slice(0, r.key.indexOf('|')))).slice(0, options.topMetrics ?? 6).map((r) => r.key);
   }
-  const metrics = keys.map((k) => metricChart(db, k, options, range)).filter((m): m is MetricChart => m !== null);
+  const metrics = keys.map((k) => metricChart(db, k, options)).filter((m): m is MetricChart => m !== null);
 
   const documents = db.prepare(`SELECT d.number, d.type, d.issued_on, d.issuer, d.subject, t.articles
     FROM (SELECT r.document_id, COUNT(*) AS articles FROM legal_refs r ${withArticles('r')} WHERE 1 = 1 ${f.sql} GROUP BY r.document_id) t

@@ -6,7 +6,8 @@
  */
 import type { ReportData, MetricChart } from '../query/report-data.js';
 import { periodMiddle } from '../query/report-data.js';
-import { barChart, columnChart, esc, fmt, heatmap, lineChart } from './svg.js';
+import { barChart, columnChart, esc, fmt, heatmap, lineChart, type Line } from './svg.js';
+import type { SeriesPoint } from '../query/trends.js';
 
 const CSS = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#222;max-width:860px;margin:2rem auto;padding:0 1rem;line-height:1.45}
@@ -29,16 +30,25 @@ function table(head: readonly string[], rows: readonly (readonly (string | numbe
 const folded = (summary: string, body: string) => `<details><summary>${esc(summary)}</summary>${body}</details>`;
 const empty = (what: string) => `<p class="empty">${esc(what)}</p>`;
 
-function metricSection(m: MetricChart, i: number): string {
-  const lines = m.lines.map((l) => ({
+/**
+ * A metric chart's lines as the line chart draws them: each point at its period's middle, its tooltip the
+ * figure as written and its article; with `href`, each point a link (the web page links them to sentences).
+ */
+export function metricLines(m: MetricChart, href?: (p: SeriesPoint) => string): Line[] {
+  return m.lines.map((l) => ({
     name: l.source,
     points: l.points.map((p) => ({
       t: periodMiddle(p.period!)!,
       value: p.value,
       conflict: p.conflict,
       label: `${p.period}: ${p.qualifier ? `${p.qualifier} ` : ''}${fmt(p.value)} ${p.unit} — ${p.title ?? p.url} (${(p.published_at ?? '').slice(0, 10)})`,
+      href: href?.(p),
     })),
   }));
+}
+
+function metricSection(m: MetricChart, i: number): string {
+  const lines = metricLines(m);
   const n = m.lines.reduce((s, l) => s + l.points.length, 0);
   const notes = [
     `${n} figures, one per ${m.periods} and source${m.comparison ? `, ${m.comparison}` : ''}`,

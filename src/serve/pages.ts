@@ -10,7 +10,8 @@ import { listClaims, type ClaimRow, type ClaimsOptions } from '../query/claims.j
 import { claimFacets, type ClaimFacets } from '../query/facets.js';
 import { findDocuments } from '../query/documents.js';
 import { officialTimeline } from '../query/officials.js';
-import { metricChart, periodMiddle } from '../query/report-data.js';
+import { metricChart } from '../query/report-data.js';
+import { metricLines } from '../report/html.js';
 import { QUALIFIER_WORDS } from '../query/trends.js';
 import { readCrawlStatus } from '../crawl/status.js';
 import { lineChart, fmt } from '../report/svg.js';
@@ -231,14 +232,10 @@ ${d.citations.map((c) => html`<tr><td>${day(c.published_at)}</td><td>${c.source 
 }
 
 function metricView(db: Db, [key]: string[], q: URLSearchParams): Outcome {
-  const chart = metricChart(db, key!, { source: q.get('source') || null }, { since: null, until: null });
+  const chart = metricChart(db, key!, { source: q.get('source') || null });
   if (!chart) return { found: false, title: 'No such metric', message: `No dated figure for "${key}" in this database; metric keys look like gdp-growth|rate (see a claim's card).` };
   const points = chart.lines.flatMap((l) => l.points);
-  const svg = lineChart('metric', `${chart.label} by ${chart.periods}`, chart.lines.map((l) => ({
-    name: l.source,
-    points: l.points.map((p) => ({ t: periodMiddle(p.period!)!, value: p.value, conflict: p.conflict, href: `/claims/${p.claim_id}`,
-      label: `${p.period}: ${p.qualifier ? `${p.qualifier} ` : ''}${fmt(p.value)} ${p.unit} — ${p.title ?? p.url}` })),
-  })), { unit: chart.unit });
+  const svg = lineChart('metric', `${chart.label} by ${chart.periods}`, metricLines(chart, (p) => `/claims/${p.claim_id}`), { unit: chart.unit });
   const rows = points.map((p) => ({ period: p.period, source: p.source, value: p.value, unit: p.unit, qualifier: p.qualifier, comparison: p.comparison, conflict: p.conflict, published_at: day(p.published_at), title: p.title, url: p.url, claim_id: p.claim_id }))
     .sort((a, b) => (String(a.period) < String(b.period) ? -1 : String(a.period) > String(b.period) ? 1 : 0));
   const body = html`<h1>${chart.label} <span class="muted">${chart.key}</span></h1>

@@ -40,7 +40,14 @@ describe('vnpress report', () => {
     const r = vnpress('report', '--db', DB, '--source', 'mpi', '--since', '2023', '--metric', 'gdp-growth', '--top', '3', '--out', '-');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('articles published from 2023-01-01, source mpi');
-    expect((r.stdout.match(/data-chart="metric-/g) ?? []).length).toBeLessThanOrEqual(1);
+    expect(r.stderr).toMatch(/^report: 5 articles, 1 metric charts, 3 documents, 3 officials, /);
+    // The one metric asked for, and the rankings cut to --top.
+    expect(r.stdout.match(/data-chart="metric-\d+"/g)).toEqual(['data-chart="metric-0"']);
+    expect(r.stdout).toContain('<h3>Tăng trưởng GDP ');
+    for (const chart of ['documents', 'officials']) {
+      const svg = new RegExp(`<svg[^>]*data-chart="${chart}".*?</svg>`).exec(r.stdout)![0];
+      expect(svg.match(/class="bar"/g), chart).toHaveLength(3);
+    }
   });
   it('bad input: one line that says what to do, and no file left behind', () => {
     const cases: [string[], RegExp][] = [
