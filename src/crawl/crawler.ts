@@ -394,6 +394,7 @@ export async function crawl(db: Db, options: CrawlOptions): Promise<CrawlStats> 
     for (const lane of lanes.values()) for (const entry of lane.buffer.splice(0)) frontier.release(entry.url);
     await fetcher.close();
     stats.pending = frontier.pending(ids);
+    processor.articles.flushIndex();
     if (status !== 'failed' && stats.interrupted) status = 'interrupted';
     runs.finish(runId, status, stats, { ...stats });
   }

@@ -69,6 +69,7 @@ export function reextract(
       emit({ type: 'failed', url: page.url, error });
     }
   }
+  articles.flushIndex();
   emit({ type: 'progress', done, total });
   return stats;
 }

@@ -11,6 +11,7 @@ import { splitTitle } from '../facts/officials.js';
 import { bands, hammingDistance, NEAR_DUPLICATE_BITS, simhash } from '../article/simhash.js';
 import { foldKey } from '../text/normalize.js';
 import { FtsIndex } from './fts-index.js';
+import { RankIndex } from './rank-index.js';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -28,6 +29,7 @@ function factsHash(text: string, facts: Facts): string {
 export class ArticleStore {
   private readonly stmts;
   private readonly fts: FtsIndex;
+  private readonly rank: RankIndex;
 
   constructor(private readonly db: Db) {
     this.stmts = {
@@ -69,12 +71,19 @@ export class ArticleStore {
     splitStoredTitles(db);
     this.fts = new FtsIndex(db);
     this.fts.catchUp();
+    this.rank = new RankIndex(db);
+    this.rank.catchUp();
+  }
+
+  /** Brings the ranking index up to date with every article stored so far (at the end of a run). */
+  flushIndex(): void {
+    this.rank.flush();
   }
 
   /** Stores an article (keyed by its URL) and replaces its facts, in one transaction. */
   save(article: Article & { url: string }, facts: Facts, pageId: number | null = null): SavedArticle {
     const s = this.stmts;
-    return this.db.transaction((): SavedArticle => {
+    const saved = this.db.transaction((): SavedArticle => {
       const hash = factsHash(article.text, facts);
       const existing = s.find.get(article.url);
       if (existing && existing.text_hash === hash) return { id: existing.id, changed: false };
@@ -101,6 +110,9 @@ export class ArticleStore {
       this.linkNearDuplicates(id, article.text);
       return { id, changed: true };
     })();
+    // The ranking index catches up every MAINTAIN_AT articles, outside the article's transaction.
+    if (saved.changed) this.rank.maintain();
+    return saved;
   }
 
   /**

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StoreError } from '../errors.js';
 import { FtsIndex } from './fts-index.js';
+import { RankIndex } from './rank-index.js';
 
 export type Db = Database.Database;
 
@@ -106,6 +107,7 @@ function upgradeForReading(path: string): void {
       rw.pragma('foreign_keys = ON');
       migrate(rw);
       new FtsIndex(rw).catchUp();
+      new RankIndex(rw).catchUp();
     } finally {
       rw.close();
     }

@@ -1,0 +1,163 @@
+/**
+ * Writing the ranking index (db/migrations/0010_rank_index.sql): for each FTS table, every term with, per
+ * row, its count in each column, and each row's length in tokens — what FTS5's bm25() reads — laid out so
+ * that src/query/rank.ts can rank the matches of plain words without FTS5 scoring each one.
+ *
+ * Rows are grouped in segments of 2048 consecutive rowids, and a segment is always rewritten whole from the
+ * FTS table's own text (tokenized as FTS5 does, src/text/fts-tokens.ts), so the index cannot drift from what
+ * FTS5 matches. Triggers list the rows written since (rank_dirty); searches rank those from their text, and a
+ * writer rewrites their segments once there are MAINTAIN_AT of them (the crawler after each article, so a
+ * crawl keeps the list short) or when asked (flush, at the end of a run).
+ */
+import { endianness } from 'node:os';
+import type { Statement } from 'better-sqlite3';
+import type { Db } from './db.js';
+import { forEachToken } from '../text/fts-tokens.js';
+
+if (endianness() !== 'LE') throw new Error('the ranking index is stored little-endian; this machine is big-endian');
+
+export const SEG_BITS = 11;
+export const SEG_SIZE = 1 << SEG_BITS;
+/** Rows waiting in rank_dirty before a writer rewrites their segments. */
+export const MAINTAIN_AT = 256;
+
+/** The FTS tables the index covers, with their columns in FTS order. */
+export const RANKED = {
+  articles: { fts: 'articles_fts', columns: ['title', 'text'] },
+  claims: { fts: 'claims_fts', columns: ['metric', 'sentence'] },
+} as const;
+export type RankedTable = keyof typeof RANKED;
+
+/** A row's terms: per term, its count in each column; and its length in tokens. */
+export interface RowTerms {
+  counts: Map<string, Uint16Array>;
+  length: number;
+}
+
+/** Tokenizes one FTS row's columns as FTS5 does. Counts stop at 65535 (a term repeated more is rare enough). */
+export function rowTerms(columns: readonly (string | null)[]): RowTerms {
+  const counts = new Map<string, Uint16Array>();
+  let length = 0;
+  const n = columns.length;
+  for (let c = 0; c < n; c++) {
+    const text = columns[c];
+    if (!text) continue;
+    forEachToken(text, (t) => {
+      length++;
+      let e = counts.get(t);
+      if (!e) counts.set(t, (e = new Uint16Array(n)));
+      if (e[c]! < 0xffff) e[c]!++;
+    });
+  }
+  return { counts, length };
+}
+
+export class RankIndex {
+  private readonly stmts;
+
+  constructor(private readonly db: Db) {
+    this.stmts = {
+      state: db.prepare<[string], { built: number }>('SELECT built FROM rank_state WHERE tbl = ?'),
+      setBuilt: db.prepare('UPDATE rank_state SET built = 1 WHERE tbl = ?'),
+      dirtyCount: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM rank_dirty'),
+      dirtySegs: db.prepare<[string], { seg: number }>(`SELECT DISTINCT doc >> ${SEG_BITS} AS seg FROM rank_dirty WHERE tbl = ? ORDER BY seg`),
+      segment: db.prepare<[string, number], { terms: string; gen: number }>('SELECT d.terms, s.gen FROM rank_segments s JOIN rank_segment_data d USING (tbl, seg) WHERE tbl = ? AND seg = ?'),
+      deletePosting: db.prepare('DELETE FROM rank_postings WHERE tbl = ? AND term = ? AND seg = ?'),
+      insertPosting: db.prepare('INSERT INTO rank_postings (tbl, term, seg, slots, freqs) VALUES (?, ?, ?, ?, ?)'),
+      deleteSegment: ['rank_segments', 'rank_segment_data'].map((t) => db.prepare(`DELETE FROM ${t} WHERE tbl = ? AND seg = ?`)),
+      insertSegment: db.prepare('INSERT INTO rank_segments (tbl, seg, gen, docs, tokens) VALUES (?, ?, ?, ?, ?)'),
+      insertSegmentData: db.prepare('INSERT INTO rank_segment_data (tbl, seg, lens, terms) VALUES (?, ?, ?, ?)'),
+      clearDirty: db.prepare('DELETE FROM rank_dirty WHERE tbl = ? AND doc BETWEEN ? AND ?'),
+      clearAll: ['rank_postings', 'rank_segments', 'rank_segment_data', 'rank_dirty'].map((t) => db.prepare(`DELETE FROM ${t} WHERE tbl = ?`)),
+      rows: Object.fromEntries(Object.entries(RANKED).map(([tbl, { fts, columns }]) =>
+        [tbl, db.prepare(`SELECT rowid AS id, ${columns.join(', ')} FROM ${fts} WHERE rowid BETWEEN ? AND ? ORDER BY rowid`).raw()])) as Record<RankedTable, Statement<unknown[], unknown>>,
+      maxRowid: Object.fromEntries(Object.entries(RANKED).map(([tbl, { fts }]) =>
+        [tbl, db.prepare(`SELECT MAX(rowid) AS max FROM ${fts}`)])) as Record<RankedTable, Statement<unknown[], unknown>>,
+    };
+  }
+
+  built(tbl: RankedTable): boolean {
+    return this.stmts.state.get(tbl)?.built === 1;
+  }
+
+  /** Builds the index of a table from scratch, in one transaction; returns the rows indexed. */
+  build(tbl: RankedTable): number {
+    return this.db.transaction(() => {
+      for (const s of this.stmts.clearAll) s.run(tbl);
+      // Segment by segment (better-sqlite3 cannot write while a statement is still reading).
+      const max = (this.stmts.maxRowid[tbl].get() as { max: number | null }).max ?? -1;
+      let rows = 0;
+      for (let seg = 0; seg <= max >> SEG_BITS; seg++) {
+        const batch = this.stmts.rows[tbl].all(seg << SEG_BITS, (seg << SEG_BITS) + SEG_SIZE - 1) as unknown[][];
+        if (batch.length) this.writeSegment(tbl, seg, batch, 0);
+        rows += batch.length;
+      }
+      this.stmts.setBuilt.run(tbl);
+      return rows;
+    })();
+  }
+
+  /** Builds the tables never built (a database from an earlier version); returns the rows indexed. */
+  catchUp(): number {
+    let n = 0;
+    for (const tbl of Object.keys(RANKED) as RankedTable[]) if (!this.built(tbl)) n += this.build(tbl);
+    return n;
+  }
+
+  /** Rewrites the segments of the rows written since, when there are at least `atLeast` of them. */
+  maintain(atLeast = MAINTAIN_AT): number {
+    if (this.stmts.dirtyCount.get()!.n < Math.max(1, atLeast)) return 0;
+    return this.db.transaction(() => {
+      let segments = 0;
+      for (const tbl of Object.keys(RANKED) as RankedTable[]) {
+        if (!this.built(tbl)) continue;
+        for (const { seg } of this.stmts.dirtySegs.all(tbl)) { this.rewriteSegment(tbl, seg); segments++; }
+      }
+      return segments;
+    })();
+  }
+
+  /** Indexes every row written since (the end of a crawl or reextract run). */
+  flush(): number {
+    return this.maintain(1);
+  }
+
+  private rewriteSegment(tbl: RankedTable, seg: number): void {
+    const first = seg << SEG_BITS;
+    const rows = this.stmts.rows[tbl].all(first, first + SEG_SIZE - 1) as unknown[][];
+    const old = this.stmts.segment.get(tbl, seg);
+    if (old) {
+      for (const term of old.terms.split('\n')) if (term) this.stmts.deletePosting.run(tbl, term, seg);
+      for (const d of this.stmts.deleteSegment) d.run(tbl, seg);
+    }
+    if (rows.length) this.writeSegment(tbl, seg, rows, (old?.gen ?? 0) + 1);
+    this.stmts.clearDirty.run(tbl, first, first + SEG_SIZE - 1);
+  }
+
+  /** Writes the postings and lengths of one segment's rows ([rowid, column…], ascending rowid). */
+  private writeSegment(tbl: RankedTable, seg: number, rows: unknown[][], gen: number): void {
+    const ncol = RANKED[tbl].columns.length;
+    const lens = new Int32Array(SEG_SIZE).fill(-1);
+    const slots = new Map<string, number[]>();
+    const freqs = new Map<string, number[]>();
+    let tokens = 0;
+    for (const row of rows) {
+      const slot = (row[0] as number) & (SEG_SIZE - 1);
+      const { counts, length } = rowTerms(row.slice(1) as (string | null)[]);
+      lens[slot] = length;
+      tokens += length;
+      for (const [term, c] of counts) {
+        let s = slots.get(term);
+        let f = freqs.get(term);
+        if (!s || !f) { slots.set(term, (s = [])); freqs.set(term, (f = [])); }
+        s.push(slot);
+        for (let k = 0; k < ncol; k++) f.push(c[k]!);
+      }
+    }
+    for (const [term, s] of slots) {
+      this.stmts.insertPosting.run(tbl, term, seg, Buffer.from(Uint16Array.from(s).buffer), Buffer.from(Uint16Array.from(freqs.get(term)!).buffer));
+    }
+    this.stmts.insertSegment.run(tbl, seg, gen, rows.length, tokens);
+    this.stmts.insertSegmentData.run(tbl, seg, Buffer.from(lens.buffer), [...slots.keys()].join('\n'));
+  }
+}

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDb, type Db } from '../../src/store/db.js';
+import { RankIndex } from '../../src/store/rank-index.js';
+import { inRankOrder, OVERLAY_MAX, plainTerms, rankedMatches } from '../../src/query/rank.js';
+import { search, toFtsQuery } from '../../src/query/search.js';
+import { generate } from '../../scripts/gen-db.js';
+
+// A generated database of 5,000 articles and 20,000 claims: three segments of articles, ten of claims.
+let dir: string;
+let db: Db;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'vnpress-rank-'));
+  generate({ articles: 5000, claims: 20_000, out: join(dir, 'gen.db'), quiet: true, seed: 3 });
+  db = openDb(join(dir, 'gen.db'));
+}, 120_000);
+afterAll(() => { db.close(); rmSync(dir, { recursive: true, force: true }); });
+
+const FTS = {
+  articles: { fts: 'articles_fts', bm25: 'bm25(articles_fts, 5.0, 1.0)' },
+  claims: { fts: 'claims_fts', bm25: 'bm25(claims_fts)' },
+} as const;
+
+/** FTS5's own ranking of a query: every match, best first, ties by rowid. */
+function fts5(tbl: 'articles' | 'claims', q: string): { id: number; rank: number }[] {
+  const { fts, bm25 } = FTS[tbl];
+  return db.prepare(`SELECT rowid AS id, ${bm25} AS rank FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rank, id`).all(q) as { id: number; rank: number }[];
+}
+
+function ours(tbl: 'articles' | 'claims', q: string): { id: number; rank: number }[] {
+  const m = rankedMatches(db, tbl, plainTerms(q)!);
+  expect(m).not.toBeNull();
+  return [...inRankOrder(m!, 20)];
+}
+
+/** Queries of one to four words, common and rare, with a repeated word, drawn from the table's own terms. */
+function queries(tbl: 'articles' | 'claims'): string[] {
+  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab_${tbl} USING fts5vocab(main, ${FTS[tbl].fts}, row)`);
+  const terms = (db.prepare(`SELECT term FROM temp.vocab_${tbl} ORDER BY doc DESC`).all() as { term: string }[]).map((r) => r.term);
+  const pick = (i: number) => terms[i % terms.length]!;
+  const out = [pick(0), pick(3), pick(terms.length - 1), `${pick(0)} ${pick(0)}`, `${pick(1)} ${pick(40)}`, 'zzzzunknown', `${pick(7)} zzzzunknown`];
+  for (let i = 0; i < 25; i++) out.push([pick(i * 7), pick(i * 13 + 5), pick(i * 31 + 2), pick(i * 3)].slice(0, 1 + (i % 4)).join(' '));
+  return out.map((q) => toFtsQuery(q));
+}
+
+function expectSameRanking(tbl: 'articles' | 'claims'): void {
+  for (const q of queries(tbl)) {
+    const want = fts5(tbl, q);
+    const got = ours(tbl, q);
+    expect(got.length, q).toBe(want.length);
+    expect(got.map((h) => h.id), q).toEqual(want.map((h) => h.id));
+    got.forEach((h, i) => expect(Math.abs(h.rank - want[i]!.rank), q).toBeLessThanOrEqual(1e-9 * Math.abs(want[i]!.rank)));
+  }
+}
+
+describe('plainTerms', () => {
+  it('takes the words of an AND of quoted single words, repeats included', () => {
+    expect(plainTerms('"xuat" "khau" "xuat"')).toEqual(['xuat', 'khau', 'xuat']);
+    expect(plainTerms('"GDP"')).toEqual(['gdp']);
+  });
+
+  it('leaves phrases, prefixes and FTS5 syntax to FTS5', () => {
+    for (const q of ['"xuat khau"', '"xuat"*', 'xuat OR khau', '"a" NOT "b"', 'title:"a"', '', '""']) expect(plainTerms(q), q).toBeNull();
+  });
+});
+
+describe('rankedMatches', () => {
+  it('ranks articles exactly as FTS5 bm25 with the title weighted 5, every match in the same order', () => {
+    expectSameRanking('articles');
+  });
+
+  it('ranks claims exactly as FTS5 bm25', () => {
+    expectSameRanking('claims');
+  });
+
+  it('ranks rows written since their segment was (from their text), and the same after the segments are rewritten', () => {
+    const word = (db.prepare("SELECT term FROM temp.vocab_claims ORDER BY doc DESC LIMIT 1 OFFSET 5").get() as { term: string }).term;
+    db.transaction(() => {
+      // Changed text, a deleted claim, a new claim in a new segment, a deleted article row's FTS text.
+      for (const id of [3, 2100, 9000]) {
+        db.prepare('DELETE FROM claims_fts WHERE rowid = ?').run(id);
+        db.prepare('UPDATE claims SET sentence = ? WHERE id = ?').run(`${word} ${word} zqmoi`, id);
+        db.prepare('INSERT INTO claims_fts (rowid, metric, sentence) VALUES (?, ?, ?)').run(id, 'zqmoi', `${word} ${word} zqmoi`);
+      }
+      db.prepare('DELETE FROM claims_fts WHERE rowid = 4').run();
+      db.prepare('DELETE FROM claims WHERE id = 4').run();
+      const max = (db.prepare('SELECT MAX(id) AS m FROM claims').get() as { m: number }).m;
+      db.prepare(`INSERT INTO claims (id, article_id, metric, metric_key, value, unit, approx, period, change, comparison, source, sentence, span_start, span_end, quote)
+        SELECT ?, article_id, metric, metric_key, value, unit, approx, period, change, comparison, source, ?, span_start, span_end, quote FROM claims WHERE id = 5`).run(max + 5000, `${word} zqmoi`);
+      db.prepare('INSERT INTO claims_fts (rowid, metric, sentence) VALUES (?, ?, ?)').run(max + 5000, 'zqmoi', `${word} zqmoi`);
+    })();
+    expect((db.prepare("SELECT COUNT(*) AS n FROM rank_dirty WHERE tbl = 'claims'").get() as { n: number }).n).toBe(5);
+    const q = toFtsQuery(`${word} zqmoi`);
+    expect(ours('claims', q).map((h) => h.id)).toEqual(fts5('claims', q).map((h) => h.id));
+    expect(ours('claims', q)).toHaveLength(4);
+    expectSameRanking('claims');
+
+    expect(new RankIndex(db).flush()).toBe(4); // segments 0, 1, 4 and the new one
+    expect((db.prepare('SELECT COUNT(*) AS n FROM rank_dirty').get() as { n: number }).n).toBe(0);
+    expect(ours('claims', q).map((h) => h.id)).toEqual(fts5('claims', q).map((h) => h.id));
+    expectSameRanking('claims');
+  });
+
+  it('gives way to FTS5 when the index was never built, or too many rows wait for it', () => {
+    const q = toFtsQuery('nam');
+    const before = search(db, 'nam', { limit: 10 });
+    db.prepare("UPDATE rank_state SET built = 0 WHERE tbl = 'articles'").run();
+    expect(rankedMatches(db, 'articles', plainTerms(q)!)).toBeNull();
+    expect(search(db, 'nam', { limit: 10 })).toEqual(before);
+    db.prepare("UPDATE rank_state SET built = 1 WHERE tbl = 'articles'").run();
+
+    db.transaction(() => {
+      const ins = db.prepare("INSERT INTO rank_dirty (tbl, doc) VALUES ('articles', ?)");
+      for (let i = 1; i <= OVERLAY_MAX + 1; i++) ins.run(i);
+    })();
+    expect(rankedMatches(db, 'articles', plainTerms(q)!)).toBeNull();
+    expect(search(db, 'nam', { limit: 10 })).toEqual(before);
+    expect(new RankIndex(db).flush()).toBe(3);
+    expect(rankedMatches(db, 'articles', plainTerms(q)!)).not.toBeNull();
+    expect(search(db, 'nam', { limit: 10 })).toEqual(before);
+  });
+});
+
+describe('inRankOrder', () => {
+  it('gives every match, best first, past the first window too', () => {
+    const q = toFtsQuery('nam');
+    const all = [...inRankOrder(rankedMatches(db, 'articles', plainTerms(q)!)!, 16)];
+    expect(all.map((h) => h.id)).toEqual(fts5('articles', q).map((h) => h.id));
+  });
+});
