@@ -33,12 +33,13 @@ export interface RankedMatches {
 }
 
 /**
- * The terms of an FTS5 query when it is a plain AND of single words (`"a" "b"`), else null. Each word must be
- * one token to FTS5, as toFtsQuery makes them; duplicates are kept (FTS5 scores each phrase, twice if twice).
+ * The phrases of an FTS5 query when it is a plain AND of single words and prefixes (`"a" "b"*`), else null:
+ * a word as its token, a prefix as its token followed by `*`. Each word must be one token to FTS5, as
+ * toFtsQuery makes them; duplicates are kept (FTS5 scores each phrase, twice if twice).
  */
 export function plainTerms(fts: string): string[] | null {
   const terms: string[] = [];
-  const re = /\s*"((?:[^"]|"")*)"(?!\*)\s*/y;
+  const re = /\s*"((?:[^"]|"")*)"(\*?)\s*/y;
   let at = 0;
   while (at < fts.length) {
     re.lastIndex = at;
@@ -46,11 +47,14 @@ export function plainTerms(fts: string): string[] | null {
     if (!m) return null;
     const tokens = ftsTokens(m[1]!.replace(/""/g, '"'));
     if (tokens.length !== 1) return null;
-    terms.push(tokens[0]!);
+    terms.push(tokens[0]! + m[2]!);
     at = re.lastIndex;
   }
   return terms.length ? terms : null;
 }
+
+/** A prefix matching more terms than this is left to FTS5. */
+export const PREFIX_TERMS_MAX = 256;
 
 interface Segment { gen: number; docs: number; tokens: number; lens: Int32Array }
 type Part = { seg: number; slots: Uint16Array; freqs: Uint16Array };
@@ -58,8 +62,9 @@ interface TableCache {
   segments: Map<number, Segment>;
   /** The segments and their gens when the caches below were filled; any rewrite empties them. */
   sig: string;
-  /** Per term: its rows per segment. */
+  /** Per term: its rows per segment. Per prefix: its terms. */
   counts: Map<string, { seg: number; n: number }[]>;
+  prefixes: Map<string, string[]>;
   /** Per term: its postings in every segment, the most recently used last, POSTINGS_CACHE bytes at most. */
   parts: Map<string, Part[]>;
   bytes: number;
@@ -79,6 +84,7 @@ function statements(db: Db) {
     dirty: db.prepare<[string, number], { doc: number }>('SELECT doc FROM rank_dirty WHERE tbl = ? LIMIT ?'),
     gens: db.prepare<[string], { seg: number; gen: number }>('SELECT seg, gen FROM rank_segments WHERE tbl = ?'),
     segment: db.prepare<[string, number], { docs: number; tokens: number; lens: Buffer; gen: number }>('SELECT s.docs, s.tokens, d.lens, s.gen FROM rank_segments s JOIN rank_segment_data d USING (tbl, seg) WHERE tbl = ? AND seg = ?'),
+    prefix: db.prepare<[string, string, string, number], { term: string }>('SELECT DISTINCT term FROM rank_postings WHERE tbl = ? AND term >= ? AND term < ? LIMIT ?'),
     postings: db.prepare<[string, string], { seg: number; slots: Buffer; freqs: Buffer }>('SELECT seg, slots, freqs FROM rank_postings WHERE tbl = ? AND term = ?'),
     posting: db.prepare<[string, string, number], { slots: Buffer; freqs: Buffer }>('SELECT slots, freqs FROM rank_postings WHERE tbl = ? AND term = ? AND seg = ?'),
     // length() of a blob is read from the record header, without the blob's pages: a term's rows per segment.
@@ -99,7 +105,7 @@ function tableCache(db: Db, s: ReturnType<typeof statements>, tbl: RankedTable):
   let perDb = caches.get(db);
   if (!perDb) caches.set(db, (perDb = new Map()));
   let cache = perDb.get(tbl);
-  if (!cache) perDb.set(tbl, (cache = { segments: new Map(), sig: '', counts: new Map(), parts: new Map(), bytes: 0 }));
+  if (!cache) perDb.set(tbl, (cache = { segments: new Map(), sig: '', counts: new Map(), prefixes: new Map(), parts: new Map(), bytes: 0 }));
   const seen = new Set<number>();
   let sig = '';
   for (const { seg, gen } of s.gens.all(tbl)) {
@@ -111,7 +117,7 @@ function tableCache(db: Db, s: ReturnType<typeof statements>, tbl: RankedTable):
     cache.segments.set(seg, { gen: row.gen, docs: row.docs, tokens: row.tokens, lens: i32(Buffer.from(row.lens)) });
   }
   for (const seg of cache.segments.keys()) if (!seen.has(seg)) cache.segments.delete(seg);
-  if (sig !== cache.sig) { cache.sig = sig; cache.counts.clear(); cache.parts.clear(); cache.bytes = 0; }
+  if (sig !== cache.sig) { cache.sig = sig; cache.counts.clear(); cache.prefixes.clear(); cache.parts.clear(); cache.bytes = 0; }
   return cache;
 }
 
@@ -139,11 +145,36 @@ export function rankedMatches(db: Db, tbl: RankedTable, terms: readonly string[]
   let tokens = 0;
   for (const seg of segs.values()) { N += seg.docs; tokens += seg.tokens; }
 
+  // A prefix stands for every term it begins (FTS5 counts the instances of all of them as the phrase's).
+  const unique = [...new Set(terms)];
+  const expanded: string[][] = [];
+  for (const phrase of unique) {
+    if (!phrase.endsWith('*')) { expanded.push([phrase]); continue; }
+    const p = phrase.slice(0, -1);
+    let list = cache.prefixes.get(p);
+    if (!list) {
+      list = s.prefix.all(tbl, p, `${p}\u{10ffff}`, PREFIX_TERMS_MAX + 1).map((r) => r.term);
+      if (cache.prefixes.size >= 10_000) cache.prefixes.clear();
+      cache.prefixes.set(p, list);
+    }
+    if (list.length > PREFIX_TERMS_MAX) return null;
+    expanded.push(list);
+  }
+  /** A phrase's weighted count in a row's terms. */
+  const phraseFreq = (u: number, counts: Map<string, Uint16Array>): number => {
+    let f = 0;
+    const phrase = unique[u]!;
+    const add = (c: Uint16Array) => { for (let k = 0; k < ncol; k++) f += weights[k]! * c[k]!; };
+    if (!phrase.endsWith('*')) { const c = counts.get(phrase); if (c) add(c); return f; }
+    const p = phrase.slice(0, -1);
+    for (const [t, c] of counts) if (t.startsWith(p)) add(c);
+    return f;
+  };
+
   // Rows written since their segment: their old postings are skipped, their current text counted instead.
   const dirty = new Set<number>();
-  const unique = [...new Set(terms)];
   const overlay: { id: number; length: number; freq: number[] }[] = [];
-  const overlayDf = new Map<string, number>(unique.map((t) => [t, 0]));
+  const overlayDf = unique.map(() => 0);
   if (dirtyRows.length) {
     const read = db.prepare(`SELECT ${RANKED[tbl].columns.join(', ')} FROM ${RANKED[tbl].fts} WHERE rowid = ?`).raw();
     for (const { doc } of dirtyRows) {
@@ -156,31 +187,26 @@ export function rankedMatches(db: Db, tbl: RankedTable, terms: readonly string[]
       const { counts, length } = rowTerms(cols);
       N++;
       tokens += length;
-      const freq: number[] = [];
-      for (const t of unique) {
-        const c = counts.get(t);
-        let f = 0;
-        if (c) { for (let k = 0; k < ncol; k++) f += weights[k]! * c[k]!; overlayDf.set(t, overlayDf.get(t)! + 1); }
-        freq.push(f);
-      }
+      const freq = unique.map((_, u) => phraseFreq(u, counts));
+      freq.forEach((f, u) => { if (f > 0) overlayDf[u]!++; });
       if (freq.every((f) => f > 0)) overlay.push({ id: doc, length, freq });
     }
   }
   if (N === 0) return { ids: new Float64Array(0), scores: new Float64Array(0), count: 0 };
 
-  // Each distinct term's segments and its document frequency: the rows holding it, less the rows waiting in
-  // rank_dirty (their postings are stale), plus those whose current text holds it. The postings themselves
-  // are read later, and only for the segments that can still hold a match.
+  // Each term's segments and rows. The postings themselves are read later, and only for the segments that can
+  // still hold a match.
   const dirtySegs = new Set([...dirty].map((d) => d >> SEG_BITS));
-  const lists = unique.map((term) => {
+  interface TermList { term: string; segs: number[]; loaded: Map<number, Part>; rows: number }
+  const termList = (term: string): TermList => {
     let counts = cache.counts.get(term);
     if (!counts) {
       counts = s.counts.all(tbl, term);
       if (cache.counts.size >= 10_000) cache.counts.clear();
       cache.counts.set(term, counts);
     }
-    let n = 0;
-    for (const c of counts) n += c.n;
+    let rows = 0;
+    for (const c of counts) rows += c.n;
     const loaded = new Map<number, Part>();
     for (const c of counts) {
       if (!dirtySegs.has(c.seg)) continue;
@@ -188,12 +214,12 @@ export function rankedMatches(db: Db, tbl: RankedTable, terms: readonly string[]
       const part = { seg: c.seg, slots: u16(r.slots), freqs: u16(r.freqs) };
       loaded.set(c.seg, part);
       const from = c.seg << SEG_BITS;
-      for (let i = 0; i < part.slots.length; i++) if (dirty.has(from + part.slots[i]!)) n--;
+      for (let i = 0; i < part.slots.length; i++) if (dirty.has(from + part.slots[i]!)) rows--;
     }
-    return { term, segs: counts.map((c) => c.seg).sort((x, y) => x - y), loaded, df: n + overlayDf.get(term)! };
-  });
+    return { term, segs: counts.map((c) => c.seg).sort((x, y) => x - y), loaded, rows };
+  };
   /** A term's postings in the segments wanted (all when null), ascending: one range read, or a read per segment when few are wanted. */
-  const partsOf = (list: (typeof lists)[number], wanted: Int32Array | null): Part[] => {
+  const partsOf = (list: TermList, wanted: Int32Array | null): Part[] => {
     const segs = wanted ? list.segs.filter((g) => wanted[g]! > 0) : list.segs;
     if (segs.length * 4 < list.segs.length) {
       return segs.map((g) => {
@@ -224,6 +250,35 @@ export function rankedMatches(db: Db, tbl: RankedTable, terms: readonly string[]
     if (!wanted) return all;
     return all.filter((p) => wanted[p.seg]! > 0);
   };
+
+  const maxId = maxRowid(segs);
+  const scratch = scratchFor(db, tbl, maxId, unique.length);
+  const { hits } = scratch;
+  // Each phrase's terms, and its document frequency: the rows holding any of them, less the rows waiting in
+  // rank_dirty (their postings are stale), plus those whose current text holds it. Rows holding two terms of
+  // a prefix are counted once (marked in hits, which is all zeros between searches).
+  const lists = expanded.map((words, u) => {
+    const termLists = words.map(termList);
+    let rows = 0;
+    if (termLists.length === 1) rows = termLists[0]!.rows;
+    else {
+      const marked: number[] = [];
+      for (const tl of termLists) {
+        for (const part of partsOf(tl, null)) {
+          const from = part.seg << SEG_BITS;
+          for (let i = 0; i < part.slots.length; i++) {
+            const id = from + part.slots[i]!;
+            if (hits[id] || (dirty.size && dirty.has(id))) continue;
+            hits[id] = 1;
+            marked.push(id);
+          }
+        }
+      }
+      for (const id of marked) hits[id] = 0;
+      rows = marked.length;
+    }
+    return { terms: termLists, df: rows + overlayDf[u]! };
+  });
   const avgdl = tokens / N;
   const phrases = terms.map((t) => {
     const list = unique.indexOf(t);
@@ -233,14 +288,11 @@ export function rankedMatches(db: Db, tbl: RankedTable, terms: readonly string[]
   });
   if (phrases.length > 250) return null; // the match counters below are bytes
 
-  // Candidates first, rarest term first: a row stays a candidate while it holds every term so far (hits[id]
-  // counts them), and each term's weighted count is kept for it (freqOf[term][id]); a segment left without
-  // candidates is skipped for the commoner terms. Then the survivors are scored with the phrases in query
-  // order, as FTS5 adds their shares, so the sums are the same to the last bit. The arrays are dense over
-  // rowids and kept between searches; only hits is reset.
-  const maxId = maxRowid(segs);
-  const scratch = scratchFor(db, tbl, maxId, unique.length);
-  const { hits } = scratch;
+  // Candidates first, rarest phrase first: a row stays a candidate while it holds every phrase so far (hits[id]
+  // counts them), and each phrase's weighted count is kept for it (freqOf[phrase][id], summed over a prefix's
+  // terms); a segment left without candidates is skipped for the commoner phrases. Then the survivors are
+  // scored with the phrases in query order, as FTS5 adds their shares, so the sums are the same to the last
+  // bit. The arrays are dense over rowids and kept between searches; only hits is reset.
   const order = lists.map((_, i) => i).sort((x, y) => lists[x]!.df - lists[y]!.df);
   const segCount = (maxId >> SEG_BITS) + 1;
   let live = new Int32Array(segCount);
@@ -250,52 +302,53 @@ export function rankedMatches(db: Db, tbl: RankedTable, terms: readonly string[]
       const list = lists[order[j]!]!;
       const freqOf = scratch.freqOf[order[j]!]!;
       const nextLive = new Int32Array(segCount);
-      const parts = partsOf(list, j === 0 ? null : live);
-      for (const part of parts) {
-        const from = part.seg << SEG_BITS;
-        const { slots, freqs } = part;
-        let alive = 0;
-        for (let i = 0; i < slots.length; i++) {
-          const id = from + slots[i]!;
-          if (hits[id] !== j) continue;
-          if (j === 0 && dirty.size && dirty.has(id)) continue;
-          let f = 0;
-          for (let k = 0; k < ncol; k++) f += weights[k]! * freqs[i * ncol + k]!;
-          freqOf[id] = f;
-          hits[id] = j + 1;
-          alive++;
+      const first: Part[] = [];
+      for (const tl of list.terms) {
+        const parts = partsOf(tl, j === 0 ? null : live);
+        if (j === 0) first.push(...parts);
+        for (const part of parts) {
+          const from = part.seg << SEG_BITS;
+          const { slots, freqs } = part;
+          let alive = 0;
+          for (let i = 0; i < slots.length; i++) {
+            const id = from + slots[i]!;
+            const h = hits[id];
+            if (h !== j && h !== j + 1) continue;
+            if (j === 0 && dirty.size && dirty.has(id)) continue;
+            let f = 0;
+            for (let k = 0; k < ncol; k++) f += weights[k]! * freqs[i * ncol + k]!;
+            // j + 1: the row was promoted by another term of the same prefix, in this pass.
+            if (h === j) { freqOf[id] = f; hits[id] = j + 1; alive++; } else freqOf[id] = freqOf[id]! + f;
+          }
+          nextLive[part.seg] = nextLive[part.seg]! + alive;
         }
-        nextLive[part.seg] = alive;
       }
       live = nextLive;
       if (j === 0) {
-        // The rows that can match at all: the candidates are read from them, and their counters reset after.
+        // The rows that can match at all (a row twice for a prefix): the candidates are read from them, and
+        // their counters reset after.
         let n = 0;
-        for (const part of parts) n += part.slots.length;
+        for (const part of first) n += part.slots.length;
         touched = new Int32Array(n);
         let t = 0;
-        for (const part of parts) {
+        for (const part of first) {
           const from = part.seg << SEG_BITS;
           for (let i = 0; i < part.slots.length; i++) touched[t++] = from + part.slots[i]!;
         }
       }
     }
     const want = order.length;
-    let count = overlay.length;
-    for (let i = 0; i < touched.length; i++) if (hits[touched[i]!] === want) count++;
-    const ids = new Float64Array(count);
-    const scores = new Float64Array(count);
+    let ids = new Float64Array(touched.length + overlay.length);
+    let scores = new Float64Array(touched.length + overlay.length);
     const share = (idf: number, f: number, D: number) => idf * ((f * (K1 + 1.0)) / (f + K1 * (1 - B + B * D / avgdl)));
     const freqs = phrases.map((ph) => scratch.freqOf[ph.list]!);
     const idfs = phrases.map((ph) => ph.idf);
     let j = 0;
-    let seg = -1;
-    let lens: Int32Array = new Int32Array(0);
     for (let i = 0; i < touched.length; i++) {
       const id = touched[i]!;
       if (hits[id] !== want) continue;
-      if (id >> SEG_BITS !== seg) { seg = id >> SEG_BITS; lens = segs.get(seg)!.lens; }
-      const D = lens[id & (SEG_SIZE - 1)]!;
+      hits[id] = 0; // taken (a prefix lists a row once per term)
+      const D = segs.get(id >> SEG_BITS)!.lens[id & (SEG_SIZE - 1)]!;
       let sc = 0;
       for (let p = 0; p < idfs.length; p++) sc += share(idfs[p]!, freqs[p]![id]!, D);
       ids[j] = id;
@@ -307,7 +360,9 @@ export function rankedMatches(db: Db, tbl: RankedTable, terms: readonly string[]
       ids[j] = o.id;
       scores[j++] = sc;
     }
-    return { ids, scores, count };
+    ids = ids.subarray(0, j);
+    scores = scores.subarray(0, j);
+    return { ids, scores, count: j };
   } finally {
     for (let i = 0; i < touched.length; i++) hits[touched[i]!] = 0;
   }
@@ -336,11 +391,20 @@ const better = (m: RankedMatches, a: number, b: number) => m.scores[a]! > m.scor
 
 /**
  * The matches in rank order, best first. The first `window` are picked with a bounded heap (a broad query has
- * a hundred thousand matches and most searches read twenty); the rest are sorted only if they are asked for.
+ * a hundred thousand matches and most searches read twenty); when more are asked for (a filter refusing many),
+ * the window grows fourfold each time, so reading k matches costs about n log k, never a full sort for a few.
  */
 export function* inRankOrder(m: RankedMatches, window = 256): Generator<{ id: number; rank: number }> {
-  const k = Math.min(window, m.count);
-  // A heap of the best k positions seen, worst on top.
+  let given = 0;
+  for (let k = Math.min(window, m.count); given < m.count; k = Math.min(k * 4, m.count)) {
+    const top = bestPositions(m, k);
+    for (let i = given; i < top.length; i++) yield { id: m.ids[top[i]!]!, rank: -m.scores[top[i]!]! };
+    given = top.length;
+  }
+}
+
+/** The positions of the best k matches, best first (a heap of the best k seen, worst on top). */
+function bestPositions(m: RankedMatches, k: number): number[] {
   const heap: number[] = [];
   const worse = (a: number, b: number) => better(m, b, a);
   const up = (i: number) => { while (i > 0) { const p = (i - 1) >> 1; if (!worse(heap[i]!, heap[p]!)) break; [heap[i], heap[p]] = [heap[p]!, heap[i]!]; i = p; } };
@@ -356,12 +420,5 @@ export function* inRankOrder(m: RankedMatches, window = 256): Generator<{ id: nu
   for (let i = 0; i < m.count; i++) {
     if (heap.length < k) { heap.push(i); up(heap.length - 1); } else if (k > 0 && better(m, i, heap[0]!)) { heap[0] = i; down(0); }
   }
-  const top = heap.sort((a, b) => (better(m, a, b) ? -1 : 1));
-  for (const i of top) yield { id: m.ids[i]!, rank: -m.scores[i]! };
-  if (k >= m.count) return;
-  const taken = new Set(top);
-  const rest: number[] = [];
-  for (let i = 0; i < m.count; i++) if (!taken.has(i)) rest.push(i);
-  rest.sort((a, b) => (better(m, a, b) ? -1 : 1));
-  for (const i of rest) yield { id: m.ids[i]!, rank: -m.scores[i]! };
+  return heap.sort((a, b) => (better(m, a, b) ? -1 : 1));
 }
