@@ -30,6 +30,21 @@ export interface RankedMatches {
   ids: Float64Array;
   scores: Float64Array;
   count: number;
+  /** Only the matches a filter allows (restrict()). */
+  restricted?: boolean;
+}
+
+/** The matches among `allowed` rowids. */
+export function restrict(m: RankedMatches, allowed: ReadonlySet<number>): RankedMatches {
+  const ids = new Float64Array(Math.min(m.count, allowed.size));
+  const scores = new Float64Array(ids.length);
+  let j = 0;
+  for (let i = 0; i < m.count && j < ids.length; i++) {
+    if (!allowed.has(m.ids[i]!)) continue;
+    ids[j] = m.ids[i]!;
+    scores[j++] = m.scores[i]!;
+  }
+  return { ids: ids.subarray(0, j), scores: scores.subarray(0, j), count: j, restricted: true };
 }
 
 /**

@@ -8,10 +8,14 @@ import type { Db } from '../store/db.js';
 import { foldKey, foldSameLength } from '../text/normalize.js';
 import { InputError } from '../errors.js';
 import { filterSql, type Filters } from './filters.js';
-import { inRankOrder, plainTerms, rankedMatches } from './rank.js';
+import { inRankOrder, plainTerms, rankedMatches, restrict } from './rank.js';
 
-/** Matches a filter may refuse, in rank order, before FTS5 ranks the filtered matches instead. */
-const FILTER_CHECKS = 2000;
+/**
+ * How filters meet the ranking index. smallFilter: a filter allowing at most this many articles is applied as
+ * a set of ids before ranking. filterChecks: a broader one is checked on the matches in rank order, and after
+ * this many refusals FTS5 ranks the filtered matches instead. Every way gives the same hits (tests vary these).
+ */
+export const FILTER_TUNING = { smallFilter: 5000, filterChecks: 2000 };
 
 export interface SearchOptions extends Filters {
   in?: 'articles' | 'claims' | 'officials' | 'documents';
@@ -124,6 +128,15 @@ export function search(db: Db, query: string, options: SearchOptions = {}): Sear
     ? `SELECT c.id, a.title, a.url, a.source_id AS source, a.published_at, c.sentence AS text, c.value, c.unit, c.metric, c.approx, c.period
         FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = ?`
     : 'SELECT a.id, a.title, a.url, a.source_id AS source, a.published_at, a.text FROM articles a WHERE a.id = ?');
+  /** The rows a selective filter allows (articles, or the claims of those articles), or null when it allows many. */
+  const allowedIds = (): Set<number> | null => {
+    if (!ofArticles.sql) return null; // --metric / --qualifier alone: checked match by match
+    const articles = db.prepare(`SELECT a.id FROM articles a WHERE 1 ${ofArticles.sql} LIMIT ${FILTER_TUNING.smallFilter + 1}`).pluck().all(ofArticles.params) as number[];
+    if (articles.length > FILTER_TUNING.smallFilter) return null;
+    if (!claims) return new Set(articles);
+    return new Set(db.prepare(`SELECT c.id FROM claims c WHERE c.article_id IN (SELECT value FROM json_each(@ids)) ${ofClaims?.sql ?? ''}`)
+      .pluck().all({ ...ofClaims?.params, ids: JSON.stringify(articles) }) as number[]);
+  };
   const exact = options.exact ? exactMatcher(query) : null;
   const hits: SearchHit[] = [];
   /** Adds a ranked match as a hit when its row exists and exact mode allows it; true once there are enough. */
@@ -139,19 +152,25 @@ export function search(db: Db, query: string, options: SearchOptions = {}): Sear
   try {
     // Plain words are ranked from the ranking index (src/query/rank.ts: FTS5's bm25, without FTS5 scoring
     // every match). A filter is then checked on the matches in rank order, one by one, which is quick while the
-    // filter lets through a fair share of them; past FILTER_CHECKS refusals FTS5 ranks the filtered matches
+    // filter lets through a fair share of them; past FILTER_TUNING.filterChecks refusals FTS5 ranks the filtered matches
     // instead (below), which is quicker for a filter that lets through few. Both give the same hits.
     const words = options.raw ? null : plainTerms(fts);
-    const ranked = words ? rankedMatches(db, claims ? 'claims' : 'articles', words) : null;
+    let ranked = words ? rankedMatches(db, claims ? 'claims' : 'articles', words) : null;
+    if (ranked && filtered) {
+      // A selective filter (at most FILTER_TUNING.smallFilter articles) is a set of ids, and only the matches in it are
+      // ranked; a broad one is checked on the matches in rank order.
+      const allowed = allowedIds();
+      if (allowed) ranked = restrict(ranked, allowed);
+    }
     if (ranked) {
-      const check = filtered ? db.prepare(claims
+      const check = filtered && ranked.restricted !== true ? db.prepare(claims
         ? `SELECT 1 FROM claims c WHERE c.id = @id ${ofClaims?.sql ?? ''} ${ofArticles.sql ? `AND EXISTS (SELECT 1 FROM articles a WHERE a.id = c.article_id ${ofArticles.sql})` : ''}`
         : `SELECT 1 FROM articles a WHERE a.id = @id ${ofArticles.sql}`) : null;
       let refused = 0;
       let complete = true;
       for (const c of inRankOrder(ranked, Math.max(256, limit * 4))) {
         if (check && !check.get({ ...params, id: c.id })) {
-          if (++refused > FILTER_CHECKS) { complete = false; break; }
+          if (++refused > FILTER_TUNING.filterChecks) { complete = false; break; }
           continue;
         }
         if (add(c.id, c.rank)) break;

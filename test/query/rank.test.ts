@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { openDb, type Db } from '../../src/store/db.js';
 import { RankIndex } from '../../src/store/rank-index.js';
 import { inRankOrder, OVERLAY_MAX, plainTerms, rankedMatches } from '../../src/query/rank.js';
-import { search, toFtsQuery } from '../../src/query/search.js';
+import { FILTER_TUNING, search, toFtsQuery } from '../../src/query/search.js';
 import { generate } from '../../scripts/gen-db.js';
 
 // A generated database of 5,000 articles and 20,000 claims: three segments of articles, ten of claims.
@@ -150,5 +150,27 @@ describe('inRankOrder', () => {
     const q = toFtsQuery('nam');
     const all = [...inRankOrder(rankedMatches(db, 'articles', plainTerms(q)!)!, 16)];
     expect(all.map((h) => h.id)).toEqual(fts5('articles', q).map((h) => h.id));
+  });
+});
+
+describe('search() with filters on the ranking index', () => {
+  it('gives the same hits as FTS5 whether the filter is a set of ids, checked match by match, or handed back to FTS5', () => {
+    const source = (db.prepare('SELECT source_id AS s FROM articles GROUP BY source_id ORDER BY COUNT(*) DESC LIMIT 1').get() as { s: string }).s;
+    const since = (db.prepare('SELECT substr(published_at, 1, 10) AS d FROM articles ORDER BY published_at DESC LIMIT 1 OFFSET 300').get() as { d: string }).d;
+    const saved = { ...FILTER_TUNING };
+    try {
+      for (const [q, options] of [['nam', { source }], ['tang truong', { since }], ['xuat khau', { in: 'claims' as const, source }], ['ty', { in: 'claims' as const, since, qualifier: 'over' }]] as const) {
+        const fts = toFtsQuery(q);
+        // raw: the FTS5 path, with the filters inside its ranking query.
+        const want = search(db, fts, { ...options, raw: true, limit: 30 }).map((h) => h.id);
+        expect(want.length, q).toBeGreaterThan(0);
+        for (const tuning of [{ smallFilter: 5000, filterChecks: 2000 }, { smallFilter: 0, filterChecks: 1_000_000 }, { smallFilter: 0, filterChecks: 3 }]) {
+          Object.assign(FILTER_TUNING, tuning);
+          expect(search(db, q, { ...options, limit: 30 }).map((h) => h.id), `${q} ${JSON.stringify(tuning)}`).toEqual(want);
+        }
+      }
+    } finally {
+      Object.assign(FILTER_TUNING, saved);
+    }
   });
 });
