@@ -150,10 +150,8 @@ export function search(db: Db, query: string, options: SearchOptions = {}): Sear
     return hits.length >= limit;
   };
   try {
-    // Plain words are ranked from the ranking index (src/query/rank.ts: FTS5's bm25, without FTS5 scoring
-    // every match). A filter is then checked on the matches in rank order, one by one, which is quick while the
-    // filter lets through a fair share of them; past FILTER_TUNING.filterChecks refusals FTS5 ranks the filtered matches
-    // instead (below), which is quicker for a filter that lets through few. Both give the same hits.
+    // Plain words and prefixes are ranked from the ranking index (src/query/rank.ts: FTS5's bm25, without FTS5
+    // scoring every match). Filters: see FILTER_TUNING. Every way gives the same hits.
     const words = options.raw ? null : plainTerms(fts);
     let ranked = words ? rankedMatches(db, claims ? 'claims' : 'articles', words) : null;
     if (ranked && filtered) {
