@@ -131,7 +131,7 @@ function searchForm(db: Db, q: URLSearchParams): SafeHtml {
 function facetList(q: URLSearchParams, f: ClaimFacets): SafeHtml {
   const group = (title: string, key: string, values: { value: string; count: number }[], label: (v: string) => string = (v) => v) => values.length ? html`<h3>${title}</h3><ul>${values.map((v) =>
     html`<li><a href="${withParam(q, key, q.get(key) === v.value ? null : v.value)}"${q.get(key) === v.value ? raw(' aria-current="true"') : ''}>${q.get(key) === v.value ? '✓ ' : ''}${label(v.value)}</a><span class="n">${fmt(v.count)}</span></li>`)}</ul>` : '';
-  return html`<aside class="facets"><div class="muted">${f.capped ? `counts among the first ${fmt(f.counted)} matching claims` : `${fmt(f.counted)} matching claims`}</div>
+  return html`<aside class="facets"><div class="muted">${f.capped ? `counts among the ${f.among === 'best' ? `${fmt(f.counted)} best-matching` : `first ${fmt(f.counted)} matching`} claims` : `${fmt(f.counted)} matching claims`}</div>
 ${group('Source', 'source', f.source)}${group('Metric', 'metric', f.metric)}${group('Qualifier', 'qualifier', f.qualifier, (v) => QUALIFIER_WORDS[v as keyof typeof QUALIFIER_WORDS] || 'exact')}${group('Period', 'period', f.year)}</aside>`;
 }
 

@@ -17,6 +17,7 @@ import { openDb, type Db } from '../store/db.js';
 import { InputError, describeError } from '../errors.js';
 import { toCsvRow } from '../query/csv.js';
 import { ROUTES, STYLE, errorPage, layout, type View } from './pages.js';
+import { ResponseCache, type Rendered } from './cache.js';
 
 export const CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
@@ -33,6 +34,8 @@ export interface ServeOptions {
   db: string;
   host?: string;
   port?: number;
+  /** false: render every page anew (no response cache). */
+  cache?: boolean;
   /** Called with each request's method, path, status and milliseconds (the CLI logs them). */
   log?: (line: { method: string; path: string; status: number; ms: number }) => void;
 }
@@ -64,21 +67,57 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.end(head ? undefined : body);
 }
 
-function sendView(res: ServerResponse, view: View, format: Format, url: URL, head: boolean, status = 200): void {
+function sendRendered(res: ServerResponse, r: Rendered, head: boolean): void {
+  res.writeHead(r.status, { ...HEADERS, ...r.headers, 'content-type': r.type, 'content-length': r.body.length, 'cache-control': 'no-store' });
+  res.end(head ? undefined : r.body);
+}
+
+function renderView(view: View, format: Format, url: URL, status = 200): Rendered {
   if (format === 'json') {
-    send(res, status, 'application/json; charset=utf-8', `${JSON.stringify(view.json ?? view.rows, null, 1)}\n`, head);
-  } else if (format === 'csv') {
+    return { status, type: 'application/json; charset=utf-8', body: Buffer.from(`${JSON.stringify(view.json ?? view.rows, null, 1)}\n`) };
+  }
+  if (format === 'csv') {
     const body = `\uFEFF${toCsvRow(view.columns)}${view.rows.map((r) => toCsvRow(view.columns.map((c) => r[c]))).join('')}`;
     const name = (url.pathname.replace(/\.csv$/, '').split('/').filter(Boolean).join('-') || 'vnpress').replace(/[^\w.-]+/g, '_');
-    res.setHeader('content-disposition', `attachment; filename="${name}.csv"`);
-    send(res, status, 'text/csv; charset=utf-8', body, head);
-  } else {
-    send(res, status, 'text/html; charset=utf-8', layout(view, url).value, head);
+    return { status, type: 'text/csv; charset=utf-8', body: Buffer.from(body), headers: { 'content-disposition': `attachment; filename="${name}.csv"` } };
   }
+  return { status, type: 'text/html; charset=utf-8', body: Buffer.from(layout(view, url).value) };
+}
+
+/** A page of the database: a route's view, a redirect, or the page that says what went wrong. */
+function render(db: Db, url: URL): Rendered {
+  const ext = /\.(json|csv)$/.exec(url.pathname);
+  const format: Format = ext ? (ext[1] as Format) : 'html';
+  const path = ext ? url.pathname.slice(0, -ext[0].length) : url.pathname;
+  for (const route of ROUTES) {
+    const m = route.pattern.exec(path);
+    if (!m) continue;
+    let args: string[];
+    try {
+      args = m.slice(1).map((s) => decodeURIComponent(s).normalize('NFC'));
+    } catch {
+      break; // a malformed %-escape: no such page
+    }
+    try {
+      const out = route.handler(db, args, url.searchParams);
+      if ('redirect' in out) {
+        // A sibling's redirect keeps its format: /claims/7.json leads to the article's .json.
+        const location = format === 'html' ? out.redirect : out.redirect.replace(/^[^?#]*/, (p) => `${p}.${format}`);
+        return { status: 302, type: 'text/plain; charset=utf-8', body: Buffer.alloc(0), headers: { location } };
+      }
+      if (!out.found) return renderView(errorPage(out.title, out.message), format, url, 404);
+      return renderView(out.view, format, url);
+    } catch (e) {
+      if (e instanceof InputError) return renderView(route.onError?.(db, url.searchParams, e.message) ?? errorPage('Cannot show this', e.message), format, url, 400);
+      process.stderr.write(`vnpress serve: ${url.pathname}${url.search}: ${describeError(e)}\n`);
+      return renderView(errorPage('Something went wrong', `${describeError(e)}. The server is still running; the other pages work.`), format, url, 500);
+    }
+  }
+  return renderView(errorPage('No such page', `${url.pathname} is not a page here. Search claims at /claims.`), format, url, 404);
 }
 
 /** `allowedHosts` null: any Host (the server was bound to a non-loopback address on purpose). */
-export function handle(db: Db, req: IncomingMessage, res: ServerResponse, allowedHosts: ReadonlySet<string> | null): number {
+export function handle(db: Db, req: IncomingMessage, res: ServerResponse, allowedHosts: ReadonlySet<string> | null, cache: ResponseCache | null = null): number {
   const head = req.method === 'HEAD';
   if (req.method !== 'GET' && !head) {
     res.setHeader('allow', 'GET, HEAD');
@@ -106,53 +145,26 @@ export function handle(db: Db, req: IncomingMessage, res: ServerResponse, allowe
     res.end();
     return 302;
   }
-  const ext = /\.(json|csv)$/.exec(url.pathname);
-  const format: Format = ext ? (ext[1] as Format) : 'html';
-  const path = ext ? url.pathname.slice(0, -ext[0].length) : url.pathname;
-  for (const route of ROUTES) {
-    const m = route.pattern.exec(path);
-    if (!m) continue;
-    let args: string[];
-    try {
-      args = m.slice(1).map((s) => decodeURIComponent(s).normalize('NFC'));
-    } catch {
-      break; // a malformed %-escape: no such page
-    }
-    try {
-      const out = route.handler(db, args, url.searchParams);
-      if ('redirect' in out) {
-        // A sibling's redirect keeps its format: /claims/7.json leads to the article's .json.
-        res.writeHead(302, { ...HEADERS, location: format === 'html' ? out.redirect : out.redirect.replace(/^[^?#]*/, (p) => `${p}.${format}`) });
-        res.end();
-        return 302;
-      }
-      if (!out.found) {
-        sendView(res, errorPage(out.title, out.message), format, url, head, 404);
-        return 404;
-      }
-      sendView(res, out.view, format, url, head);
-      return 200;
-    } catch (e) {
-      if (e instanceof InputError) {
-        sendView(res, route.onError?.(db, url.searchParams, e.message) ?? errorPage('Cannot show this', e.message), format, url, head, 400);
-        return 400;
-      }
-      process.stderr.write(`vnpress serve: ${req.url}: ${describeError(e)}\n`);
-      sendView(res, errorPage('Something went wrong', `${describeError(e)}. The server is still running; the other pages work.`), format, url, head, 500);
-      return 500;
-    }
+  // Pages are kept until the database changes (src/serve/cache.ts); a failure is rendered again next time.
+  const key = `${url.pathname}${url.search}`;
+  let r = cache?.get(key);
+  res.setHeader('x-vnpress-cache', r ? 'hit' : 'miss');
+  if (!r) {
+    r = render(db, url);
+    if (r.status < 500) cache?.set(key, r);
   }
-  sendView(res, errorPage('No such page', `${url.pathname} is not a page here. Search claims at /claims.`), format, url, head, 404);
-  return 404;
+  sendRendered(res, r, head);
+  return r.status;
 }
 
 export async function serve(options: ServeOptions): Promise<Running> {
   const db = openDb(options.db, { readonly: true });
   const host = options.host ?? '127.0.0.1';
   const allowed = isLoopback(host) ? new Set([...LOOPBACK, host.toLowerCase()]) : null;
+  const cache = options.cache === false ? null : new ResponseCache(db);
   const server = createServer((req, res) => {
     const t = performance.now();
-    const status = handle(db, req, res, allowed);
+    const status = handle(db, req, res, allowed, cache);
     options.log?.({ method: req.method ?? '?', path: req.url ?? '', status, ms: performance.now() - t });
   });
   server.keepAliveTimeout = 5000;

@@ -233,6 +233,30 @@ describe('vnpress serve: routes', () => {
   });
 });
 
+describe('vnpress serve: the page cache', () => {
+  it('sends a page again from the cache until another process changes the database', async () => {
+    const first = await get('/claims?q=xuat+khau&x=cache-test');
+    expect(first.headers['x-vnpress-cache']).toBe('miss');
+    const again = await get('/claims?q=xuat+khau&x=cache-test');
+    expect(again.headers['x-vnpress-cache']).toBe('hit');
+    expect(again.body).toBe(first.body);
+    // A HEAD of a cached page: the same headers, no body.
+    const head = await get('/claims?q=xuat+khau&x=cache-test', { method: 'HEAD' });
+    expect([head.status, head.headers['x-vnpress-cache'], head.headers['content-length'], head.body]).toEqual([200, 'hit', String(Buffer.byteLength(first.body)), '']);
+    // A writer (as a crawl beside the server would): the next request renders anew and shows the change.
+    const writer = openDb(DB);
+    try {
+      writer.prepare("UPDATE articles SET title = 'Tiêu đề mới sau khi sửa' WHERE id = (SELECT article_id FROM claims WHERE id = ?)")
+        .run((JSON.parse((await get('/claims.json?q=xuat+khau')).body).claims as { id: number }[])[0]!.id);
+    } finally {
+      writer.close();
+    }
+    const after = await get('/claims?q=xuat+khau&x=cache-test');
+    expect(after.headers['x-vnpress-cache']).toBe('miss');
+    expect(after.body).toContain('Tiêu đề mới sau khi sửa');
+  });
+});
+
 describe('vnpress serve: the hostile page', () => {
   it('its text shows as text on every page it reaches, and nothing in it runs or links out to script', async () => {
     const id = await hostileId();

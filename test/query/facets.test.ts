@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/store/db.js';
+import { claimFacets, type FacetValue } from '../../src/query/facets.js';
+import { search } from '../../src/query/search.js';
+import { fixtureDb } from './fixture-db.js';
+
+let db: Db;
+beforeAll(() => { db = fixtureDb(); });
+afterAll(() => db.close());
+
+/** The facet counts over the given claims, counted plainly in SQL. */
+function expected(ids: number[], top = 10): Record<'source' | 'qualifier', FacetValue[]> {
+  const rows = db.prepare(`SELECT a.source_id AS source, c.approx AS qualifier FROM claims c JOIN articles a ON a.id = c.article_id
+    WHERE c.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as { source: string; qualifier: string | null }[];
+  const count = (k: 'source' | 'qualifier') => {
+    const m = new Map<string, number>();
+    for (const r of rows) if (r[k]) m.set(r[k]!, (m.get(r[k]!) ?? 0) + 1);
+    return [...m].map(([value, count]) => ({ value, count })).sort((x, y) => y.count - x.count || (x.value < y.value ? -1 : 1)).slice(0, top);
+  };
+  return { source: count('source'), qualifier: count('qualifier') };
+}
+
+describe('claimFacets', () => {
+  it('counts every matching claim for words alone (from the ranking index)', () => {
+    const ids = search(db, 'ty', { in: 'claims', limit: 10_000 }).map((h) => h.id);
+    expect(ids.length).toBeGreaterThan(5);
+    const f = claimFacets(db, { query: 'ty' });
+    expect([f.counted, f.capped]).toEqual([ids.length, false]);
+    expect({ source: f.source, qualifier: f.qualifier }).toEqual(expected(ids));
+  });
+
+  it('with a filter, counts the matching claims that pass it (through FTS5)', () => {
+    const source = claimFacets(db, { query: 'ty' }).source[0]!.value;
+    const ids = search(db, 'ty', { in: 'claims', limit: 10_000, source }).map((h) => h.id);
+    const f = claimFacets(db, { query: 'ty', source });
+    expect(f.counted).toBe(ids.length);
+    expect(f.source).toEqual([{ value: source, count: ids.length }]);
+    expect(f.qualifier).toEqual(expected(ids).qualifier);
+  });
+
+  it('over the cap, counts the best-ranked matches and says so', () => {
+    const best = search(db, 'ty', { in: 'claims', limit: 3 }).map((h) => h.id);
+    const f = claimFacets(db, { query: 'ty' }, { cap: 3 });
+    expect([f.counted, f.capped, f.among]).toEqual([3, true, 'best']);
+    expect({ source: f.source, qualifier: f.qualifier }).toEqual(expected(best));
+    const filtered = claimFacets(db, { query: 'ty', since: '2000-01-01' }, { cap: 3 });
+    expect([filtered.counted, filtered.capped, filtered.among]).toEqual([3, true, 'first']);
+  });
+
+  it('without words, counts the claims the filters allow', () => {
+    const all = (db.prepare('SELECT COUNT(*) AS n FROM claims').get() as { n: number }).n;
+    expect(claimFacets(db, {}).counted).toBe(all);
+  });
+});
