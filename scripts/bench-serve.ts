@@ -1,7 +1,7 @@
 /**
  * `vnpress serve` under load: 50 concurrent clients searching a database of 1,000,000 claims on loopback.
  *
- *   npm run bench:serve [-- --db /tmp/big.db] [--clients 50] [--seconds 20] [--warmup 3] [--rounds 4] [--server-times]
+ *   npm run bench:serve [-- --db /tmp/big.db] [--clients 50] [--seconds 20] [--warmup 3] [--rounds 4] [--server-times] [--no-cache]
  *                       [--filters source=mpi,qualifier=over,period=2024] [--timeout 60] [--settle 120]
  *
  * Without --db, a database of 20,000 articles and 100,000 claims is generated in a temporary directory
@@ -33,6 +33,10 @@
  * queueing) is reported too, per kind: what latency would be with one client. The logging slows the server
  * a little; compare runs with and without.
  *
+ * The server keeps rendered pages until the database changes (src/serve/cache.ts), and the mix repeats its
+ * queries, as a newsroom does: the report says how many requests were sent from that cache, with their
+ * latency apart from the rendered ones. --no-cache runs the server without it: every request is rendered.
+ *
  * To profile the server, pass node flags through BENCH_SERVE_NODE_ARGS, e.g.
  * `BENCH_SERVE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench:serve -- --db /tmp/big.db`:
  * the profile is written when the server stops.
@@ -58,6 +62,8 @@ const CLIENTS = Number(arg('clients') ?? 50);
 const SECONDS = Number(arg('seconds') ?? 20);
 const WARMUP = Number(arg('warmup') ?? 3);
 const ROUNDS = Math.max(1, Number(arg('rounds') ?? 4));
+/** The server renders every page (no page cache): what a mix of never-repeated searches would cost. */
+const NO_CACHE = args.includes('--no-cache');
 const SERVER_TIMES = args.includes('--server-times');
 const TIMEOUT = Number(arg('timeout') ?? 60) * 1000;
 const SETTLE = Number(arg('settle') ?? 120) * 1000;
@@ -137,7 +143,7 @@ interface Server { child: ChildProcess; url: string; log: { path: string; ms: nu
 
 async function startServer(db: string): Promise<Server> {
   const nodeArgs = (process.env.BENCH_SERVE_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, BIN, 'serve', '--db', db, '--port', '0', ...(SERVER_TIMES ? ['--log'] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, BIN, 'serve', '--db', db, '--port', '0', ...(SERVER_TIMES ? ['--log'] : []), ...(NO_CACHE ? ['--no-cache'] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
   const log: Server['log'] = [];
   const logging = { on: false };
   let stderr = '';
@@ -178,7 +184,7 @@ async function stopServer(s: Server): Promise<void> {
 // ---------------------------------------------------------------------------------------------------------
 // Load
 
-interface Sample { kind: Kind; ms: number; ok: boolean }
+interface Sample { kind: Kind; ms: number; ok: boolean; hit: boolean }
 interface Slow { path: string; ms: number; status: string }
 
 class Recorder {
@@ -189,9 +195,9 @@ class Recorder {
   errors = new Map<string, number>();
   /** The first requests that failed, with why. */
   failed: Slow[] = [];
-  add(req: Req, ms: number, status: number | string, bytes: number): void {
+  add(req: Req, ms: number, status: number | string, bytes: number, hit = false): void {
     const ok = typeof status === 'number' && status < 400;
-    this.samples.push({ kind: req.kind, ms, ok });
+    this.samples.push({ kind: req.kind, ms, ok, hit });
     this.bytes += bytes;
     if (!ok) {
       this.errors.set(String(status), (this.errors.get(String(status)) ?? 0) + 1);
@@ -216,14 +222,16 @@ async function load(pool: Pool, reqs: Req[], ms: number, rec: Recorder | null): 
       const t = performance.now();
       let status: number | string;
       let bytes = 0;
+      let hit = false;
       try {
         const res = await pool.request({ path: req.path, method: 'GET', headersTimeout: TIMEOUT, bodyTimeout: TIMEOUT });
         status = res.statusCode;
+        hit = res.headers['x-vnpress-cache'] === 'hit';
         bytes = (await res.body.arrayBuffer()).byteLength;
       } catch (e) {
         status = (e as { code?: string }).code ?? 'network error';
       }
-      rec?.add(req, performance.now() - t, status, bytes);
+      rec?.add(req, performance.now() - t, status, bytes, hit);
     }
   };
   await Promise.all(Array.from({ length: CLIENTS }, client));
@@ -329,7 +337,13 @@ async function main(): Promise<void> {
     console.log(row('baseline: /style.css', b));
     console.log(row('search mix', s));
     for (const [kind, name] of KINDS) console.log(row(name, stats(search.samples.filter((x) => x.kind === kind), search.seconds)));
+    const hits = search.samples.filter((x) => x.hit);
+    if (!NO_CACHE) {
+      console.log(row('search mix: sent from the page cache', stats(hits, search.seconds)));
+      console.log(row('search mix: rendered', stats(search.samples.filter((x) => !x.hit), search.seconds)));
+    }
     console.log('');
+    console.log(NO_CACHE ? 'page cache: off (--no-cache), every page rendered' : `page cache: ${hits.length} of ${s.n} search requests (${((100 * hits.length) / Math.max(1, s.n)).toFixed(0)}%) sent from it; ${new Set(reqs.map((r) => r.path)).size} distinct URLs in the mix`);
     console.log(`search vs floor: ${b.n && s.n ? `${(s.rps / b.rps).toFixed(3)}x the requests/s, p99 ${(s.p99 / b.p99).toFixed(1)}x` : 'n/a (no baseline)'}; mean response ${(search.bytes / Math.max(1, s.n) / 1024).toFixed(1)} KB vs ${(base.bytes / Math.max(1, b.n) / 1024).toFixed(1)} KB`);
     console.log(`target search p99 under ${TARGET_P99} ms: ${s.p99 < TARGET_P99 ? 'met' : 'NOT met'} (${f1(s.p99)} ms)`);
     for (const [name, r] of [['warm-up, not counted above', warm], ['search', search], ['baseline', base]] as const) {

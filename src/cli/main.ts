@@ -289,6 +289,7 @@ export function buildProgram(): Command {
     .option('--port <n>', 'port (0 picks a free one)', '8080')
     .option('--host <address>', 'address to listen on; anything but 127.0.0.1 lets other machines read the database', '127.0.0.1')
     .option('--log', 'print each request with its status and time')
+    .option('--no-cache', 'render every page anew (by default a page is kept until the database changes)')
     .addHelpText('after', examples('vnpress serve', 'vnpress serve --db data/vnpress.db --port 3000'))
     .action(async (opts) => {
       const { runServe } = await import('./serve.js');

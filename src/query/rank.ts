@@ -83,6 +83,8 @@ interface TableCache {
   /** Per term: its postings in every segment, the most recently used last, POSTINGS_CACHE bytes at most. */
   parts: Map<string, Part[]>;
   bytes: number;
+  /** The last few results, by query and database state (a page asks for the same matches for its list and its facets). */
+  recent: Map<string, RankedMatches>;
 }
 /** Decoded postings kept per connection and table (a long-running server reads the same common terms often). */
 const POSTINGS_CACHE = 64 << 20;
@@ -96,6 +98,9 @@ const caches = new WeakMap<Db, Map<RankedTable, TableCache>>();
 function statements(db: Db) {
   return {
     state: db.prepare<[string], { built: number }>('SELECT built FROM rank_state WHERE tbl = ?'),
+    // Any commit by another connection, or any write by this one, since a result was kept.
+    version: db.prepare<[], { v: number }>('PRAGMA data_version'),
+    changes: db.prepare<[], { t: number }>('SELECT total_changes() AS t'),
     dirty: db.prepare<[string, number], { doc: number }>('SELECT doc FROM rank_dirty WHERE tbl = ? LIMIT ?'),
     gens: db.prepare<[string], { seg: number; gen: number }>('SELECT seg, gen FROM rank_segments WHERE tbl = ?'),
     segment: db.prepare<[string, number], { docs: number; tokens: number; lens: Buffer; gen: number }>('SELECT s.docs, s.tokens, d.lens, s.gen FROM rank_segments s JOIN rank_segment_data d USING (tbl, seg) WHERE tbl = ? AND seg = ?'),
@@ -120,7 +125,7 @@ function tableCache(db: Db, s: ReturnType<typeof statements>, tbl: RankedTable):
   let perDb = caches.get(db);
   if (!perDb) caches.set(db, (perDb = new Map()));
   let cache = perDb.get(tbl);
-  if (!cache) perDb.set(tbl, (cache = { segments: new Map(), sig: '', counts: new Map(), prefixes: new Map(), parts: new Map(), bytes: 0 }));
+  if (!cache) perDb.set(tbl, (cache = { segments: new Map(), sig: '', counts: new Map(), prefixes: new Map(), parts: new Map(), bytes: 0, recent: new Map() }));
   const seen = new Set<number>();
   let sig = '';
   for (const { seg, gen } of s.gens.all(tbl)) {
@@ -132,7 +137,7 @@ function tableCache(db: Db, s: ReturnType<typeof statements>, tbl: RankedTable):
     cache.segments.set(seg, { gen: row.gen, docs: row.docs, tokens: row.tokens, lens: i32(Buffer.from(row.lens)) });
   }
   for (const seg of cache.segments.keys()) if (!seen.has(seg)) cache.segments.delete(seg);
-  if (sig !== cache.sig) { cache.sig = sig; cache.counts.clear(); cache.prefixes.clear(); cache.parts.clear(); cache.bytes = 0; }
+  if (sig !== cache.sig) { cache.sig = sig; cache.counts.clear(); cache.prefixes.clear(); cache.parts.clear(); cache.recent.clear(); cache.bytes = 0; }
   return cache;
 }
 
@@ -140,6 +145,22 @@ function tableCache(db: Db, s: ReturnType<typeof statements>, tbl: RankedTable):
  * Every row matching all `terms`, scored by bm25 as FTS5 would; null when the index cannot answer (see above).
  */
 export function rankedMatches(db: Db, tbl: RankedTable, terms: readonly string[]): RankedMatches | null {
+  const s = statementsFor(db);
+  if (!s) return null;
+  const key = `${tbl} ${terms.join(' ')} ${s.version.get()!.v} ${s.changes.get()!.t}`;
+  const recent = caches.get(db)?.get(tbl)?.recent;
+  const kept = recent?.get(key);
+  if (kept) return kept;
+  const m = computeMatches(db, s, tbl, terms);
+  const cache = caches.get(db)?.get(tbl);
+  if (m && cache) {
+    if (cache.recent.size >= 8) cache.recent.delete(cache.recent.keys().next().value!);
+    cache.recent.set(key, m);
+  }
+  return m;
+}
+
+function statementsFor(db: Db): ReturnType<typeof statements> | null {
   let s = stmtCache.get(db);
   if (!s) {
     try {
@@ -149,6 +170,10 @@ export function rankedMatches(db: Db, tbl: RankedTable, terms: readonly string[]
     }
     stmtCache.set(db, s);
   }
+  return s;
+}
+
+function computeMatches(db: Db, s: ReturnType<typeof statements>, tbl: RankedTable, terms: readonly string[]): RankedMatches | null {
   if (s.state.get(tbl)?.built !== 1) return null;
   const dirtyRows = s.dirty.all(tbl, OVERLAY_MAX + 1);
   if (dirtyRows.length > OVERLAY_MAX) return null;
@@ -418,22 +443,45 @@ export function* inRankOrder(m: RankedMatches, window = 256): Generator<{ id: nu
   }
 }
 
-/** The positions of the best k matches, best first (a heap of the best k seen, worst on top). */
+/**
+ * The positions of the best k matches, best first: the k-th best score found by quickselect on a copy of the
+ * scores (linear, where a heap of k took seconds' worth of comparisons on half a million matches), then the
+ * matches above it and as many of those equal to it as fit (lowest rowids first), sorted.
+ */
 function bestPositions(m: RankedMatches, k: number): number[] {
-  const heap: number[] = [];
-  const worse = (a: number, b: number) => better(m, b, a);
-  const up = (i: number) => { while (i > 0) { const p = (i - 1) >> 1; if (!worse(heap[i]!, heap[p]!)) break; [heap[i], heap[p]] = [heap[p]!, heap[i]!]; i = p; } };
-  const down = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1; const r = l + 1; let w = i;
-      if (l < heap.length && worse(heap[l]!, heap[w]!)) w = l;
-      if (r < heap.length && worse(heap[r]!, heap[w]!)) w = r;
-      if (w === i) return;
-      [heap[i], heap[w]] = [heap[w]!, heap[i]!]; i = w;
-    }
-  };
-  for (let i = 0; i < m.count; i++) {
-    if (heap.length < k) { heap.push(i); up(heap.length - 1); } else if (k > 0 && better(m, i, heap[0]!)) { heap[0] = i; down(0); }
+  const n = m.count;
+  const byRank = (a: number, b: number) => (better(m, a, b) ? -1 : 1);
+  if (k >= n) return Array.from({ length: n }, (_, i) => i).sort(byRank);
+  if (k <= 0) return [];
+  const kth = kthLargest(m.scores.slice(0, n), k - 1);
+  const top: number[] = [];
+  const ties: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const sc = m.scores[i]!;
+    if (sc > kth) top.push(i);
+    else if (sc === kth) ties.push(i);
   }
-  return heap.sort((a, b) => (better(m, a, b) ? -1 : 1));
+  ties.sort((a, b) => m.ids[a]! - m.ids[b]!);
+  for (let i = 0; top.length < k && i < ties.length; i++) top.push(ties[i]!);
+  return top.sort(byRank);
+}
+
+/** The value that would be at position k (0-based) if `a` were sorted in decreasing order; `a` is reordered. */
+function kthLargest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! > pivot) i++;
+      while (a[j]! < pivot) j--;
+      if (i <= j) { const t = a[i]!; a[i] = a[j]!; a[j] = t; i++; j--; }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
 }

@@ -40,7 +40,7 @@ describe('claimFacets', () => {
 
   it('over the cap, counts the best-ranked matches and says so', () => {
     const best = search(db, 'ty', { in: 'claims', limit: 3 }).map((h) => h.id);
-    const f = claimFacets(db, { query: 'ty' }, { cap: 3 });
+    const f = claimFacets(db, { query: 'ty' }, { rankedCap: 3 });
     expect([f.counted, f.capped, f.among]).toEqual([3, true, 'best']);
     expect({ source: f.source, qualifier: f.qualifier }).toEqual(expected(best));
     const filtered = claimFacets(db, { query: 'ty', since: '2000-01-01' }, { cap: 3 });

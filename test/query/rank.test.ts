@@ -146,6 +146,16 @@ describe('a prefix of too many terms', () => {
 });
 
 describe('inRankOrder', () => {
+  it('orders by score, then by lowest rowid, across the windows', () => {
+    const ids = [50, 30, 90, 10, 70, 20];
+    const scores = [1, 2, 1, 1, 3, 1];
+    const m = { ids: Float64Array.from(ids), scores: Float64Array.from(scores), count: ids.length };
+    for (const window of [1, 2, 3, 6, 100]) {
+      expect([...inRankOrder(m, window)].map((h) => h.id), `window ${window}`).toEqual([70, 30, 10, 20, 50, 90]);
+    }
+    expect([...inRankOrder(m, 2)][0]).toEqual({ id: 70, rank: -3 });
+  });
+
   it('gives every match, best first, past the first window too', () => {
     const q = toFtsQuery('nam');
     const all = [...inRankOrder(rankedMatches(db, 'articles', plainTerms(q)!)!, 16)];
