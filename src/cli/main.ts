@@ -290,6 +290,7 @@ export function buildProgram(): Command {
     .option('--host <address>', 'address to listen on; anything but 127.0.0.1 lets other machines read the database', '127.0.0.1')
     .option('--log', 'print each request with its status and time')
     .option('--no-cache', 'render every page anew (by default a page is kept until the database changes)')
+    .option('--workers <n>', 'threads rendering pages (default: one per core, at most 8; 0 renders on the server thread)')
     .addHelpText('after', examples('vnpress serve', 'vnpress serve --db data/vnpress.db --port 3000'))
     .action(async (opts) => {
       const { runServe } = await import('./serve.js');

@@ -15,9 +15,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { openDb, type Db } from '../store/db.js';
 import { InputError, describeError } from '../errors.js';
-import { toCsvRow } from '../query/csv.js';
-import { ROUTES, STYLE, errorPage, layout, type View } from './pages.js';
+import { STYLE } from './pages.js';
+import { render } from './render.js';
 import { ResponseCache, type Rendered } from './cache.js';
+import { RenderPool, workersAvailable } from './pool.js';
+import { availableParallelism } from 'node:os';
 
 export const CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
@@ -34,6 +36,8 @@ export interface ServeOptions {
   db: string;
   host?: string;
   port?: number;
+  /** Worker threads rendering pages; 0 renders on the server's thread. By default one per core (at most 8). */
+  workers?: number;
   /** false: render every page anew (no response cache). */
   cache?: boolean;
   /** Called with each request's method, path, status and milliseconds (the CLI logs them). */
@@ -60,8 +64,6 @@ export function isLoopback(host: string): boolean {
   return LOOPBACK.has(host.toLowerCase()) || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-type Format = 'html' | 'json' | 'csv';
-
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer, head: boolean): void {
   res.writeHead(status, { ...HEADERS, 'content-type': type, 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' });
   res.end(head ? undefined : body);
@@ -72,52 +74,9 @@ function sendRendered(res: ServerResponse, r: Rendered, head: boolean): void {
   res.end(head ? undefined : r.body);
 }
 
-function renderView(view: View, format: Format, url: URL, status = 200): Rendered {
-  if (format === 'json') {
-    return { status, type: 'application/json; charset=utf-8', body: Buffer.from(`${JSON.stringify(view.json ?? view.rows, null, 1)}\n`) };
-  }
-  if (format === 'csv') {
-    const body = `\uFEFF${toCsvRow(view.columns)}${view.rows.map((r) => toCsvRow(view.columns.map((c) => r[c]))).join('')}`;
-    const name = (url.pathname.replace(/\.csv$/, '').split('/').filter(Boolean).join('-') || 'vnpress').replace(/[^\w.-]+/g, '_');
-    return { status, type: 'text/csv; charset=utf-8', body: Buffer.from(body), headers: { 'content-disposition': `attachment; filename="${name}.csv"` } };
-  }
-  return { status, type: 'text/html; charset=utf-8', body: Buffer.from(layout(view, url).value) };
-}
-
-/** A page of the database: a route's view, a redirect, or the page that says what went wrong. */
-function render(db: Db, url: URL): Rendered {
-  const ext = /\.(json|csv)$/.exec(url.pathname);
-  const format: Format = ext ? (ext[1] as Format) : 'html';
-  const path = ext ? url.pathname.slice(0, -ext[0].length) : url.pathname;
-  for (const route of ROUTES) {
-    const m = route.pattern.exec(path);
-    if (!m) continue;
-    let args: string[];
-    try {
-      args = m.slice(1).map((s) => decodeURIComponent(s).normalize('NFC'));
-    } catch {
-      break; // a malformed %-escape: no such page
-    }
-    try {
-      const out = route.handler(db, args, url.searchParams);
-      if ('redirect' in out) {
-        // A sibling's redirect keeps its format: /claims/7.json leads to the article's .json.
-        const location = format === 'html' ? out.redirect : out.redirect.replace(/^[^?#]*/, (p) => `${p}.${format}`);
-        return { status: 302, type: 'text/plain; charset=utf-8', body: Buffer.alloc(0), headers: { location } };
-      }
-      if (!out.found) return renderView(errorPage(out.title, out.message), format, url, 404);
-      return renderView(out.view, format, url);
-    } catch (e) {
-      if (e instanceof InputError) return renderView(route.onError?.(db, url.searchParams, e.message) ?? errorPage('Cannot show this', e.message), format, url, 400);
-      process.stderr.write(`vnpress serve: ${url.pathname}${url.search}: ${describeError(e)}\n`);
-      return renderView(errorPage('Something went wrong', `${describeError(e)}. The server is still running; the other pages work.`), format, url, 500);
-    }
-  }
-  return renderView(errorPage('No such page', `${url.pathname} is not a page here. Search claims at /claims.`), format, url, 404);
-}
-
 /** `allowedHosts` null: any Host (the server was bound to a non-loopback address on purpose). */
-export function handle(db: Db, req: IncomingMessage, res: ServerResponse, allowedHosts: ReadonlySet<string> | null, cache: ResponseCache | null = null): number {
+export async function handle(db: Db, req: IncomingMessage, res: ServerResponse, allowedHosts: ReadonlySet<string> | null,
+  cache: ResponseCache | null = null, pool: RenderPool | null = null): Promise<number> {
   const head = req.method === 'HEAD';
   if (req.method !== 'GET' && !head) {
     res.setHeader('allow', 'GET, HEAD');
@@ -150,7 +109,7 @@ export function handle(db: Db, req: IncomingMessage, res: ServerResponse, allowe
   let r = cache?.get(key);
   res.setHeader('x-vnpress-cache', r ? 'hit' : 'miss');
   if (!r) {
-    r = render(db, url);
+    r = pool ? await pool.render(key) : render(db, url);
     if (r.status < 500) cache?.set(key, r);
   }
   sendRendered(res, r, head);
@@ -162,15 +121,22 @@ export async function serve(options: ServeOptions): Promise<Running> {
   const host = options.host ?? '127.0.0.1';
   const allowed = isLoopback(host) ? new Set([...LOOPBACK, host.toLowerCase()]) : null;
   const cache = options.cache === false ? null : new ResponseCache(db);
+  const workers = options.workers ?? (workersAvailable() ? Math.min(8, availableParallelism()) : 0);
+  const pool = workers > 0 ? new RenderPool(options.db, workers) : null;
   const server = createServer((req, res) => {
     const t = performance.now();
-    const status = handle(db, req, res, allowed, cache);
-    options.log?.({ method: req.method ?? '?', path: req.url ?? '', status, ms: performance.now() - t });
+    void handle(db, req, res, allowed, cache, pool).then((status) => {
+      options.log?.({ method: req.method ?? '?', path: req.url ?? '', status, ms: performance.now() - t });
+    }, (e: unknown) => {
+      process.stderr.write(`vnpress serve: ${req.url}: ${describeError(e)}\n`);
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'the server failed on this page; it is still running\n', false);
+    });
   });
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) => {
       db.close();
+      void pool?.close();
       reject(e.code === 'EADDRINUSE' ? new InputError(`port ${options.port} on ${host} is in use; choose another with --port`)
         : e.code === 'EADDRNOTAVAIL' ? new InputError(`${host} is not an address of this machine; use --host 127.0.0.1`) : e);
     });
@@ -180,6 +146,6 @@ export async function serve(options: ServeOptions): Promise<Running> {
   const shown = host.includes(':') ? `[${host}]` : host;
   return {
     server, db, url: `http://${shown === '0.0.0.0' ? '127.0.0.1' : shown}:${port}`,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => { db.close(); resolve(); }); }),
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => { db.close(); void (pool?.close() ?? Promise.resolve()).then(() => resolve()); }); }),
   };
 }

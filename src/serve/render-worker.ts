@@ -1,0 +1,16 @@
+/**
+ * A worker thread of `vnpress serve`: its own read-only connection to the database, rendering the pages the
+ * server's thread hands it (src/serve/pool.ts), so that searches use every core and the pages kept in the
+ * cache, the stylesheet and the article views are not queued behind them.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDb } from '../store/db.js';
+import { render } from './render.js';
+
+const db = openDb((workerData as { db: string }).db, { readonly: true });
+parentPort!.on('message', (job: { id: number; path: string }) => {
+  const r = render(db, new URL(job.path, 'http://vnpress.local'));
+  // The body's bytes move to the server's thread instead of being copied.
+  const body = new Uint8Array(r.body.buffer, r.body.byteOffset, r.body.byteLength).slice();
+  parentPort!.postMessage({ id: job.id, status: r.status, type: r.type, headers: r.headers, body }, [body.buffer]);
+});
