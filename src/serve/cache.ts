@@ -30,12 +30,7 @@ export class ResponseCache {
 
   /** The page for `key` if it was rendered since the database last changed. */
   get(key: string): Rendered | undefined {
-    const version = this.dataVersion.get() as number;
-    if (version !== this.version) {
-      this.entries.clear();
-      this.bytes = 0;
-      this.version = version;
-    }
+    this.sync();
     const r = this.entries.get(key);
     if (r) {
       // Most recently used last.
@@ -48,7 +43,18 @@ export class ResponseCache {
     return r;
   }
 
-  set(key: string, r: Rendered): void {
+  /** The database's version now: pass it to set() with a page rendered after reading it. */
+  current(): number {
+    this.sync();
+    return this.version;
+  }
+
+  /**
+   * Keeps a page rendered from the database at version `renderedAt` (current() before rendering), unless the
+   * database changed since: the page might show the older state.
+   */
+  set(key: string, r: Rendered, renderedAt = this.current()): void {
+    if (this.current() !== renderedAt) return;
     const size = r.body.length + key.length;
     if (size > this.maxBytes / 8) return;
     for (const [k, old] of this.entries) {
@@ -60,6 +66,14 @@ export class ResponseCache {
     if (had) this.bytes -= had.body.length + key.length;
     this.entries.set(key, r);
     this.bytes += size;
+  }
+
+  private sync(): void {
+    const version = this.dataVersion.get() as number;
+    if (version === this.version) return;
+    this.entries.clear();
+    this.bytes = 0;
+    this.version = version;
   }
 
   get size(): number {

@@ -33,6 +33,11 @@ export interface Route {
   handler: (db: Db, args: string[], query: URLSearchParams) => Outcome;
   /** The page to show, with status 400, when the input is bad: the form again with the message. */
   onError?: (db: Db, query: URLSearchParams, message: string) => View;
+  /**
+   * Rows read by primary key, a millisecond or so: rendered on the server's thread rather than queued behind
+   * searches for a worker.
+   */
+  quick?: boolean;
 }
 
 export const STYLE = `
@@ -274,8 +279,8 @@ function claimsPage(db: Db, _args: string[], q: URLSearchParams): Outcome {
 
 export const ROUTES: readonly Route[] = [
   { pattern: /^\/claims$/, handler: claimsPage, onError: (db, q, message) => claimsView(db, q, message) },
-  { pattern: /^\/claims\/(\d+)$/, handler: claimRedirect },
-  { pattern: /^\/articles\/(\d+)$/, handler: articleView },
+  { pattern: /^\/claims\/(\d+)$/, handler: claimRedirect, quick: true },
+  { pattern: /^\/articles\/(\d+)$/, handler: articleView, quick: true },
   { pattern: /^\/officials\/([^/]+)$/, handler: officialView },
   { pattern: /^\/documents\/([^/]+)$/, handler: documentView },
   { pattern: /^\/metrics\/([^/]+)$/, handler: metricView },

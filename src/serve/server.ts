@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { openDb, type Db } from '../store/db.js';
 import { InputError, describeError } from '../errors.js';
 import { STYLE } from './pages.js';
-import { render } from './render.js';
+import { isQuick, render } from './render.js';
 import { ResponseCache, type Rendered } from './cache.js';
 import { RenderPool, workersAvailable } from './pool.js';
 import { availableParallelism } from 'node:os';
@@ -109,8 +109,9 @@ export async function handle(db: Db, req: IncomingMessage, res: ServerResponse, 
   let r = cache?.get(key);
   res.setHeader('x-vnpress-cache', r ? 'hit' : 'miss');
   if (!r) {
-    r = pool ? await pool.render(key) : render(db, url);
-    if (r.status < 500) cache?.set(key, r);
+    const version = cache?.current();
+    r = pool && !isQuick(url) ? await pool.render(key) : render(db, url);
+    if (r.status < 500) cache?.set(key, r, version);
   }
   sendRendered(res, r, head);
   return r.status;
