@@ -30,7 +30,7 @@ export function extractFile(path: string, opts: ExtractCommandOptions = {}): Ext
     : articleFromText(input.text, { url, publishedAt: opts.publishedOn ? `${opts.publishedOn}T00:00:00+07:00` : null });
   if (!article.publishedAt && opts.publishedOn) article.publishedAt = `${opts.publishedOn}T00:00:00+07:00`;
   const publishedOn = opts.publishedOn ?? article.publishedAt?.slice(0, 10) ?? null;
-  const facts = extractFacts(article.text, { publishedOn, title: article.title });
+  const facts = extractFacts(article.text, { publishedOn, title: article.title, lang: article.lang });
   return { article, facts };
 }
 

@@ -40,7 +40,7 @@ export interface ReadArticle {
 /** Reads the article of a page and its facts; a page that holds no article throws NotAnArticleError. */
 export function readArticle(body: string, url: string, source: SourceDefinition | null): ReadArticle {
   const article = extractArticle(body, { url, source });
-  const facts = extractFacts(article.text, { publishedOn: article.publishedAt, title: article.title });
+  const facts = extractFacts(article.text, { publishedOn: article.publishedAt, title: article.title, lang: article.lang });
   return { article, facts };
 }
 

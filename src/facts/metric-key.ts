@@ -4,13 +4,14 @@
  * class is part of the key, so that a count and a growth rate of the same thing stay apart.
  */
 import { METRICS, type MetricEntry } from './data/metrics.js';
+import { EN_METRIC_PHRASINGS } from './data/english.js';
 import { foldKey } from '../text/normalize.js';
 import { PhraseIndex } from '../text/phrases.js';
 
 /** Every phrasing, with the entries that use it, looked up word by word, accent-folded. */
 const BY_PHRASING = new Map<string, MetricEntry[]>();
 for (const entry of METRICS) {
-  for (const p of entry.phrasings) {
+  for (const p of [...entry.phrasings, ...(EN_METRIC_PHRASINGS[entry.key] ?? [])]) {
     const key = foldKey(p);
     BY_PHRASING.set(key, [...(BY_PHRASING.get(key) ?? []), entry]);
   }

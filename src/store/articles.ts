@@ -12,6 +12,10 @@ import { bands, hammingDistance, NEAR_DUPLICATE_BITS, simhash } from '../article
 import { foldKey } from '../text/normalize.js';
 import { FtsIndex } from './fts-index.js';
 import { RankIndex } from './rank-index.js';
+import { PersonResolver } from './persons.js';
+
+/** Facts two articles in different languages must share to be versions of one story. */
+export const VERSION_SHARED = 2;
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -30,6 +34,7 @@ export class ArticleStore {
   private readonly stmts;
   private readonly fts: FtsIndex;
   private readonly rank: RankIndex;
+  private readonly persons: PersonResolver;
 
   constructor(private readonly db: Db) {
     this.stmts = {
@@ -53,8 +58,6 @@ export class ArticleStore {
           issuer = COALESCE(legal_documents.issuer, excluded.issuer), subject = COALESCE(legal_documents.subject, excluded.subject)
         RETURNING id`),
       refInsert: db.prepare('INSERT INTO legal_refs (article_id, document_id, mentions, span_start, span_end, quote) VALUES (?, ?, ?, ?, ?, ?)'),
-      personUpsert: db.prepare(`INSERT INTO persons (person_key, name) VALUES (?, ?)
-        ON CONFLICT (person_key) DO UPDATE SET name = persons.name RETURNING id`),
       mentionInsert: db.prepare('INSERT INTO official_mentions (article_id, person_id, mentions, span_start, span_end, quote) VALUES (?, ?, ?, ?, ?, ?)'),
       titleInsert: db.prepare('INSERT OR IGNORE INTO official_titles (article_id, person_id, title, post, organization) VALUES (?, ?, ?, ?, ?)'),
       meetingInsert: db.prepare(`INSERT INTO meetings (article_id, kind, ordinal, body, date, chair, mode, location, purpose, participants, span_start, span_end, quote)
@@ -67,12 +70,22 @@ export class ArticleStore {
       bandMatches: db.prepare(`SELECT a.id, a.simhash, a.duplicate_of FROM article_bands b JOIN articles a ON a.id = b.article_id
         WHERE b.band = ? AND b.value = ? AND a.id != ? AND a.simhash IS NOT NULL`),
       fingerprint: db.prepare('UPDATE articles SET simhash = ?, duplicate_of = ? WHERE id = ?'),
+      versionCandidates: db.prepare(`SELECT id FROM articles WHERE lang = @lang AND id != @id
+        AND published_at >= date(@day, '-1 day') AND published_at < date(@day, '+2 day')`),
+      // Shared facts: people, documents, and figures (the same value in the same unit).
+      versionShared: db.prepare(`SELECT
+          (SELECT COUNT(DISTINCT x.person_id) FROM official_mentions x JOIN official_mentions y ON y.person_id = x.person_id WHERE x.article_id = @a AND y.article_id = @b)
+        + (SELECT COUNT(DISTINCT x.document_id) FROM legal_refs x JOIN legal_refs y ON y.document_id = x.document_id WHERE x.article_id = @a AND y.article_id = @b)
+        + (SELECT COUNT(*) FROM (SELECT DISTINCT x.value, x.unit FROM claims x JOIN claims y ON y.value = x.value AND y.unit = x.unit WHERE x.article_id = @a AND y.article_id = @b)) AS n`),
+      linkVersion: db.prepare(`UPDATE articles SET duplicate_of = (SELECT COALESCE(v.duplicate_of, v.id) FROM articles v WHERE v.id = @vi)
+        WHERE id = @en AND (duplicate_of IS NULL OR duplicate_of = @en)`),
     };
     splitStoredTitles(db);
     this.fts = new FtsIndex(db);
     this.fts.catchUp();
     this.rank = new RankIndex(db);
     this.rank.catchUp();
+    this.persons = new PersonResolver(db);
   }
 
   /** Brings the ranking index up to date with every article stored so far (at the end of a run). */
@@ -108,6 +121,7 @@ export class ArticleStore {
       s.ftsInsert.run(id, foldKey(article.title ?? ''), foldKey(article.text));
       this.writeFacts(id, article.text, facts);
       this.linkNearDuplicates(id, article.text);
+      this.linkVersions(id, article.lang, article.publishedAt);
       return { id, changed: true };
     })();
     // The ranking index catches up every MAINTAIN_AT articles, outside the article's transaction.
@@ -140,6 +154,26 @@ export class ArticleStore {
     s.fingerprint.run(fingerprint, first, id);
   }
 
+  /**
+   * Links a Vietnamese article and an English one about the same event as versions of one story: published
+   * within a day of each other, and sharing at least VERSION_SHARED of their facts (the same people, the same
+   * documents, the same figures). The English version points to the Vietnamese one (duplicate_of, which
+   * trends read as "the same story"), whichever was stored first.
+   */
+  private linkVersions(id: number, lang: string | null, publishedAt: string | null): void {
+    if ((lang !== 'vi' && lang !== 'en') || !publishedAt) return;
+    const s = this.stmts;
+    const day = publishedAt.slice(0, 10);
+    let best: { id: number; shared: number } | null = null;
+    for (const c of s.versionCandidates.all({ lang: lang === 'vi' ? 'en' : 'vi', day, id }) as { id: number }[]) {
+      const shared = (s.versionShared.get({ a: id, b: c.id }) as { n: number }).n;
+      if (shared >= VERSION_SHARED && (!best || shared > best.shared)) best = { id: c.id, shared };
+    }
+    if (!best) return;
+    const [vi, en] = lang === 'vi' ? [id, best.id] : [best.id, id];
+    s.linkVersion.run({ en, vi });
+  }
+
   private writeFacts(articleId: number, text: string, facts: Facts): void {
     const s = this.stmts;
     const quote = (span: Span) => text.slice(span[0], span[1]);
@@ -149,7 +183,7 @@ export class ArticleStore {
       this.fts.document(doc.id);
     }
     for (const o of facts.officials) {
-      const person = s.personUpsert.get(o.key, o.name) as { id: number };
+      const person = { id: this.persons.resolve(o.name, o.key) };
       s.mentionInsert.run(articleId, person.id, o.mentions.length, o.span[0], o.span[1], quote(o.span));
       for (const t of o.titles) {
         const { post, organization } = splitTitle(t);

@@ -3,6 +3,7 @@ import { openDb, type Db } from '../../src/store/db.js';
 import { ArticleStore } from '../../src/store/articles.js';
 import { articleFromText } from '../../src/article/text-input.js';
 import { extractFacts } from '../../src/facts/index.js';
+import { mentionSeries } from '../../src/query/trends.js';
 
 const TEXT = [
   'Thủ tướng chủ trì hội nghị về nhà ở xã hội',
@@ -74,3 +75,52 @@ describe('ArticleStore', () => {
   });
 });
 
+
+describe('ArticleStore: language versions', () => {
+  let db: Db;
+  beforeEach(() => { db = openDb(':memory:'); });
+  afterEach(() => db.close());
+
+  const VI = ['Thủ tướng chủ trì hội nghị về bảo vệ dữ liệu cá nhân',
+    'Sáng 17/4/2023, Thủ tướng Chính phủ Phạm Minh Chính chủ trì hội nghị triển khai Nghị định số 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân.',
+    'Hơn 30.000 doanh nghiệp công nghệ số đã tham gia.'].join('\n');
+  const EN = ['PM chairs conference on personal data protection',
+    'Prime Minister Pham Minh Chinh on April 17 chaired a conference on implementing Decree 13/2023/ND-CP on personal data protection.',
+    'More than 30,000 digital technology enterprises have joined.'].join('\n');
+  const OTHER_EN = ['Minister visits Hai Phong port', 'Minister of Transport Nguyen Van Thang visited the port, which handled 1.2 million containers.'].join('\n');
+
+  const save = (store: ArticleStore, text: string, url: string, lang: 'vi' | 'en', publishedAt = '2023-04-17T10:00:00+07:00') => {
+    const article = { ...articleFromText(text, { publishedAt }), url, lang };
+    return store.save(article, extractFacts(article.text, { publishedOn: publishedAt, lang })).id;
+  };
+  const story = (id: number) => (db.prepare('SELECT duplicate_of FROM articles WHERE id = ?').get(id) as { duplicate_of: number | null }).duplicate_of;
+
+  it('links an English article to the Vietnamese one about the same event; the person and the decree are one; trends count one story', () => {
+    const store = new ArticleStore(db);
+    const vi = save(store, VI, 'https://baochinhphu.vn/a-102230417100000000.htm', 'vi');
+    const en = save(store, EN, 'https://en.baochinhphu.vn/a-111230417100000000.htm', 'en');
+    const other = save(store, OTHER_EN, 'https://en.baochinhphu.vn/b-111230417110000000.htm', 'en');
+    expect([story(vi), story(en), story(other)]).toEqual([null, vi, null]);
+    expect(db.prepare('SELECT name FROM persons ORDER BY id').all()).toEqual([{ name: 'Phạm Minh Chính' }, { name: 'Nguyen Van Thang' }]);
+    expect(db.prepare('SELECT number FROM legal_documents').all()).toEqual([{ number: '13/2023/NĐ-CP' }]);
+    // Counted once in trends: two articles, one story.
+    const series = mentionSeries(db, { official: 'Pham Minh Chinh', every: 'month' });
+    expect(series.points.map((p) => [p.period, p.articles, p.stories])).toEqual([['2023-04', 2, 1]]);
+  });
+
+  it('links them when the English version is stored first too', () => {
+    const store2 = new ArticleStore(db);
+    const en2 = save(store2, EN, 'https://en.baochinhphu.vn/a-111230417100000000.htm', 'en');
+    const vi2 = save(store2, VI, 'https://baochinhphu.vn/a-102230417100000000.htm', 'vi');
+    expect([story(vi2), story(en2)]).toEqual([null, vi2]);
+    expect(db.prepare('SELECT name FROM persons').all()).toEqual([{ name: 'Phạm Minh Chính' }]);
+  });
+
+  it('does not link versions a day apart or more, or sharing fewer facts', () => {
+    const store = new ArticleStore(db);
+    const vi = save(store, VI, 'https://baochinhphu.vn/a-102230417100000000.htm', 'vi');
+    const late = save(store, EN, 'https://en.baochinhphu.vn/a-111230420100000000.htm', 'en', '2023-04-20T10:00:00+07:00');
+    const thin = save(store, 'PM speaks\nPrime Minister Pham Minh Chinh spoke about the economy.', 'https://en.baochinhphu.vn/c-111230417120000000.htm', 'en');
+    expect([story(vi), story(late), story(thin)]).toEqual([null, null, null]);
+  });
+});
