@@ -9,8 +9,10 @@ import mof from './mof.js';
 import hanoi from './hanoi.js';
 import vnexpress from './vnexpress.js';
 import moit from './moit.js';
+import enBaochinhphu from './en-baochinhphu.js';
+import enMic from './en-mic.js';
 
-export const SOURCES: readonly SourceDefinition[] = [baochinhphu, chinhphu, mpi, mic, mst, mof, hanoi, vnexpress, moit];
+export const SOURCES: readonly SourceDefinition[] = [baochinhphu, chinhphu, mpi, mic, mst, mof, hanoi, vnexpress, moit, enBaochinhphu, enMic];
 
 export function getSource(id: string): SourceDefinition | undefined {
   return SOURCES.find((s) => s.id === id);

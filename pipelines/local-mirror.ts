@@ -145,6 +145,8 @@ const CATEGORY_NAMES: Record<string, string> = {
   'chi-dao-cua-ubnd-thanh-pho-ha-noi': 'Chỉ đạo của UBND Thành phố', 'tin-so-nganh': 'Tin sở ngành', 'kinh-doanh': 'Kinh doanh',
   'phap-luat': 'Pháp luật', 'hoat-dong': 'Hoạt động', 'phat-trien-nang-luong': 'Phát triển năng lượng',
   'thi-truong-nuoc-ngoai': 'Thị trường nước ngoài',
+  // English editions (en.baochinhphu.vn, english.mic.gov.vn).
+  politics: 'Politics', economy: 'Economy', policies: 'Policies', 'news-and-press-release': 'News and Press Release',
 };
 
 export function categoryName(listingUrl: string): string {
