@@ -121,16 +121,16 @@ describe('commands on a database filled by the demo', () => {
   it('demo, then stats, decree, search and export read it', () => {
     const demo = vnpress('demo', '--db', 'demo.db');
     expect(demo.code).toBe(0);
-    expect(demo.stdout).toMatch(/articles\s+36\b/);
+    expect(demo.stdout).toMatch(/articles\s+41\b/);
     expect(demo.stdout).toContain('npx vnpress search');
 
     const stats = JSON.parse(vnpress('stats', '--db', 'demo.db', '--json').stdout);
-    expect(stats.articles).toBe(36);
+    expect(stats.articles).toBe(41);
 
     const decree = vnpress('decree', '13/2023/ND-CP', '--db', 'demo.db');
     expect(decree.code).toBe(0);
     expect(decree.stdout).toMatch(/^Nghị định 13\/2023\/NĐ-CP ngày 2023-04-17 của Chính phủ/);
-    expect(decree.stdout).toContain('cited by 2 articles');
+    expect(decree.stdout).toContain('cited by 3 articles'); // two Vietnamese pages and en.baochinhphu.vn
     const missing = vnpress('decree', '999/2099/NĐ-CP', '--db', 'demo.db');
     expect(missing.code).toBe(1);
     expect(missing.stderr.trim()).toBe('vnpress: no article in demo.db cites 999/2099/NĐ-CP; check the number (e.g. 42/2022/NĐ-CP) or crawl more sources');
@@ -146,7 +146,7 @@ describe('commands on a database filled by the demo', () => {
     expect(csv.code).toBe(0);
     expect(csv.stdout.startsWith('\uFEFFid,metric,')).toBe(true);
     const cited = vnpress('export', 'documents', '--document', '13/2023/ND-CP', '--nl', '--db', 'demo.db');
-    expect(cited.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ number: '13/2023/NĐ-CP', articles: 2 })]);
+    expect(cited.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ number: '13/2023/NĐ-CP', articles: 3 })]);
     const over = vnpress('export', 'claims', '--qualifier', 'hơn', '--nl', '--db', 'demo.db');
     expect(over.code).toBe(0);
     expect(over.stdout.trim().split('\n').every((l) => JSON.parse(l).approx === 'over')).toBe(true);

@@ -31,7 +31,7 @@ describe('vnpress report', () => {
   it('writes one HTML file and says what it holds', () => {
     const r = vnpress('report', '--db', DB, '--out', 'report.html');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/^report\.html: 36 articles, \d+ metric charts, 15 documents, 15 officials, \d+ KB, [\d.]+ s\n$/);
+    expect(r.stderr).toMatch(/^report\.html: 41 articles, \d+ metric charts, 15 documents, 15 officials, \d+ KB, [\d.]+ s\n$/);
     const html = readFileSync(join(dir.path, 'report.html'), 'utf8');
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html.trimEnd().endsWith('</html>')).toBe(true);

@@ -18,7 +18,7 @@ describe('local mirror', () => {
   it('binds 127.0.0.1 and serves at least 20 articles on the real URL schemes', () => {
     expect(mirror.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(mirror.articles.length).toBeGreaterThanOrEqual(20);
-    expect(mirror.hosts).toEqual(expect.arrayContaining(['baochinhphu.vn', 'chinhphu.vn', 'www.mpi.gov.vn', 'mic.gov.vn', 'mst.gov.vn', 'mof.gov.vn', 'hanoi.gov.vn', 'vnexpress.net', 'moit.gov.vn']));
+    expect(mirror.hosts).toEqual(expect.arrayContaining(['baochinhphu.vn', 'chinhphu.vn', 'www.mpi.gov.vn', 'mic.gov.vn', 'mst.gov.vn', 'mof.gov.vn', 'hanoi.gov.vn', 'vnexpress.net', 'moit.gov.vn', 'en.baochinhphu.vn', 'english.mic.gov.vn']));
   });
   it('serves an article by Host header and path, with an ETag and 304', async () => {
     const a = mirror.articles.find((x) => x.host === 'www.mpi.gov.vn')!;
@@ -40,8 +40,9 @@ describe('local mirror', () => {
     const mic2 = await get('mic.gov.vn', '/tin-tuc-su-kien/trang-2.htm');
     expect(mic2.status).toBe(200);
     expect(mic2.body.toString('utf8')).toMatch(/-197\d+\.htm/);
-    // vnexpress.net: /<slug> without extension; mof.gov.vn: a nested path; hanoi.gov.vn: /<category>; moit.gov.vn: /tin-tuc/<category>.
-    for (const [host, path] of [['vnexpress.net', '/thoi-su'], ['vnexpress.net', '/kinh-doanh'], ['mof.gov.vn', '/bo-tai-chinh/tin-tuc-tai-chinh'], ['hanoi.gov.vn', '/tin-so-nganh'], ['mst.gov.vn', '/tin-tuc-su-kien.htm'], ['moit.gov.vn', '/tin-tuc/phat-trien-nang-luong']] as const) {
+    // vnexpress.net: /<slug> without extension; the English editions: en.baochinhphu.vn /<slug>.htm, english.mic.gov.vn /news-gallery/<slug>.htm; mof.gov.vn: a nested path; hanoi.gov.vn: /<category>; moit.gov.vn: /tin-tuc/<category>.
+    for (const [host, path] of [['vnexpress.net', '/thoi-su'], ['vnexpress.net', '/kinh-doanh'], ['mof.gov.vn', '/bo-tai-chinh/tin-tuc-tai-chinh'], ['hanoi.gov.vn', '/tin-so-nganh'], ['mst.gov.vn', '/tin-tuc-su-kien.htm'], ['moit.gov.vn', '/tin-tuc/phat-trien-nang-luong'],
+      ['en.baochinhphu.vn', '/politics.htm'], ['en.baochinhphu.vn', '/economy.htm'], ['en.baochinhphu.vn', '/policies.htm'], ['english.mic.gov.vn', '/news-gallery/news-and-press-release.htm']] as const) {
       const page = (await get(host, path)).body.toString('utf8');
       const linked = mirror.articles.filter((a) => a.host === host && page.includes(`href="${a.path}"`));
       expect(linked.length, `${host}${path}`).toBeGreaterThan(0);

@@ -7,7 +7,7 @@ import { ConfigError } from '../../src/errors.js';
 
 describe('source definitions', () => {
   it('every definition is valid and its article pattern matches its own fixtures', () => {
-    expect(SOURCES.map((s) => s.id)).toEqual(['baochinhphu', 'chinhphu', 'mpi', 'mic', 'mst', 'mof', 'hanoi', 'vnexpress', 'moit']);
+    expect(SOURCES.map((s) => s.id)).toEqual(['baochinhphu', 'chinhphu', 'mpi', 'mic', 'mst', 'mof', 'hanoi', 'vnexpress', 'moit', 'en-baochinhphu', 'en-mic']);
     expect(new RegExp(baochinhphu.articleUrlPattern).test('https://baochinhphu.vn/gdp-quy-ii-2022-tang-772-102220629112046215.htm')).toBe(true);
     expect(new RegExp(baochinhphu.articleUrlPattern).test('https://baochinhphu.vn/thoi-su.htm')).toBe(false);
   });
@@ -18,6 +18,10 @@ describe('source definitions', () => {
     ['mof', 'https://mof.gov.vn/bo-tai-chinh/thong-bao-chi-dao-dieu-hanh/bo-tai-chinh-thong-bao-ve-viec-huong-dan-thi-hanh-nghi-quyet', 'https://mof.gov.vn/bo-tai-chinh/tin-tuc-tai-chinh?page=2'],
     ['hanoi', 'https://hanoi.gov.vn/tin-so-nganh/sau-1-nam-van-hanh-metro-nhon-ga-ha-noi-phuc-vu-tren-6-4-trieu-luot-khach-4250808215021297.htm', 'https://hanoi.gov.vn/tin-so-nganh/trang-2.htm'],
     ['vnexpress', 'https://vnexpress.net/bo-khoa-hoc-va-cong-nghe-nhan-huan-chuong-lao-dong-hang-nhat-4945138.html', 'https://vnexpress.net/thoi-su-p2'],
+    ['en-baochinhphu', 'https://en.baochinhphu.vn/government-issues-decree-on-personal-data-protection-111230419190527409.htm', 'https://en.baochinhphu.vn/economy/trang-2.htm'],
+    ['en-baochinhphu', 'https://en.baochinhphu.vn/government-launches-national-public-service-portal-11140213.htm', 'https://en.baochinhphu.vn/politics.htm'],
+    ['en-mic', 'https://english.mic.gov.vn/mic-prepares-for-national-digital-transformation-day-2023-197231006172045238.htm', 'https://english.mic.gov.vn/news-gallery/news-and-press-release/trang-2.htm'],
+    ['en-mic', 'https://english.mic.gov.vn/mic-holds-regular-press-conference-197159702.htm', 'https://english.mic.gov.vn/news-gallery/news-and-press-release.htm'],
   ])('%s: the article pattern accepts an article and rejects a listing', (id, article, listing) => {
     const source = SOURCES.find((s) => s.id === id)!;
     const re = new RegExp(source.articleUrlPattern);
@@ -32,6 +36,7 @@ describe('source definitions', () => {
     expect([mic.until, mic.successor]).toEqual(['2025-02-28', 'mst']);
     expect(SOURCES.map((s) => s.id)).toContain(mic.successor);
     expect(SOURCES.find((s) => s.id === 'mpi')!.successor).toBe('mof');
+    expect(SOURCES.find((s) => s.id === 'en-mic')!.until).toBe('2025-02-28');
   });
   it('a bad field is named in the error', () => {
     const bad = { ...baochinhphu, pacing: { delayMs: -1, concurrency: 1 } };
@@ -45,6 +50,8 @@ describe('source definitions', () => {
     expect(sourceForUrl(SOURCES, 'https://www.mpi.gov.vn/Pages/tinbai.aspx?idTin=1&idcm=2')?.id).toBe('mpi');
     expect(sourceForUrl(SOURCES, 'https://www.mof.gov.vn/bo-tai-chinh/tin-tuc-tai-chinh')?.id).toBe('mof');
     expect(sourceForUrl(SOURCES, 'https://vnexpress.net/thoi-su')?.id).toBe('vnexpress');
+    expect(sourceForUrl(SOURCES, 'https://en.baochinhphu.vn/politics.htm')?.id).toBe('en-baochinhphu');
+    expect(sourceForUrl(SOURCES, 'https://english.mic.gov.vn/')?.id).toBe('en-mic');
     expect(sourceForUrl(SOURCES, 'https://example.com/')).toBeUndefined();
   });
 });

@@ -237,9 +237,11 @@ describe('on the fixture database', () => {
     expect(s.keys).toEqual(['gdp-growth|rate']);
     const periods = s.points.map((p) => p.period);
     expect(periods).toEqual([...periods].sort(comparePeriods));
-    expect(periods.slice(0, 4)).toEqual(['2022', '2022-H1', '2022-Q2', '2022-Q2']);
+    // The same GSO release is reported by baochinhphu.vn and its English edition: a period may have several points.
+    expect([...new Set(periods)].slice(0, 3)).toEqual(['2022', '2022-H1', '2022-Q2']);
+    expect(periods.filter((p) => p === '2022-Q2').length).toBeGreaterThanOrEqual(2);
     const q2 = s.conflicts.find((c) => c.period === '2022-Q2');
-    expect(q2?.values.map((v) => v.value).sort()).toEqual([7.72, 7.99]);
+    expect([...new Set(q2?.values.map((v) => v.value))].sort()).toEqual([7.72, 7.99]);
     expect(s.points.filter((p) => p.period === '2022-Q2').every((p) => p.conflict)).toBe(true);
   });
 

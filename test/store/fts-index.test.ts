@@ -13,7 +13,7 @@ describe('officials and documents full-text index', () => {
     const ca = search(db, 'bo truong bo cong an', { in: 'officials', limit: 10 }).map((h) => h.title);
     expect(ca).toContain('Tô Lâm');
     const docs = search(db, 'bao ve du lieu ca nhan', { in: 'documents', limit: 5 });
-    expect(docs[0]).toMatchObject({ title: 'Nghị định 13/2023/NĐ-CP', published_at: '2023-04-17', articles: 2 });
+    expect(docs[0]).toMatchObject({ title: 'Nghị định 13/2023/NĐ-CP', published_at: '2023-04-17', articles: 3 });
     expect(search(db, '13/2023/ND-CP', { in: 'documents' }).map((h) => h.title)).toEqual(['Nghị định 13/2023/NĐ-CP']);
     db.close();
   });
