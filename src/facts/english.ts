@@ -83,7 +83,7 @@ export function englishPeriod(text: string, publishedOn: string | null): string 
   const t = text.toLowerCase();
   let m: RegExpExecArray | null;
   if ((m = new RegExp(`first\\s+(?:six|6)\\s+months\\s+(?:of\\s+)?(?:(?:this|the)\\s+year|${YEAR})?`).exec(t))) return (m[1] ?? pubYear) && `${m[1] ?? pubYear}-H1`;
-  if ((m = new RegExp(`(first|second)\\s+half\\s+(?:of\\s+)?${YEAR}`).exec(t))) return `${m[2]}-H${m[1] === 'first' ? 1 : 2}`;
+  if ((m = new RegExp(`(first|second)\\s+half\\s+(?:of\\s+)?(?:(?:this|the)\\s+year|${YEAR})`).exec(t))) return (m[2] ?? pubYear) && `${m[2] ?? pubYear}-H${m[1] === 'first' ? 1 : 2}`;
   if ((m = new RegExp(`\\bh([12])[\\s/]+${YEAR}`).exec(t))) return `${m[2]}-H${m[1]}`;
   if ((m = new RegExp(`first\\s+(?:nine|9)\\s+months\\s+(?:of\\s+)?${YEAR}`).exec(t))) return `${m[1]}-01/${m[1]}-09`;
   if ((m = new RegExp(`first\\s+(?:three|3)\\s+months\\s+(?:of\\s+)?${YEAR}`).exec(t))) return `${m[1]}-Q1`;
@@ -97,7 +97,7 @@ export function englishPeriod(text: string, publishedOn: string | null): string 
   }
   if ((m = new RegExp(`\\b(?:in|of|for|during)\\s+${MONTH}\\s+${YEAR}`).exec(t))) return `${m[2]}-${pad(monthIndex(m[1]!))}`;
   if ((m = new RegExp(`\\b(?:in|of|for|during|by|since)\\s+(?:the\\s+year\\s+)?${YEAR}\\b`).exec(t))) return m[1]!;
-  if (/\bthis\s+year\b/.test(t) && pubYear) return pubYear;
+  if (/\b(?:this\s+year|the\s+whole\s+year|the\s+full\s+year|full-year|for\s+the\s+year)\b/.test(t) && pubYear) return pubYear;
   if (/\blast\s+year\b/.test(t) && pubYear && !/same\s+period\s+(?:of\s+)?last\s+year/.test(t)) return String(Number(pubYear) - 1);
   return null;
 }
@@ -105,7 +105,9 @@ export function englishPeriod(text: string, publishedOn: string | null): string 
 // ---------------------------------------------------------------------------------------------------------
 // Legal documents
 
-const DOC_RE = new RegExp(`\\b(${alt(Object.keys(EN_DOC_TYPES))})\\s+(?:No\\.?\\s*)?(\\d{1,4}[a-z]?(?:/(?:19|20)\\d{2})?/[A-ZĐ][A-Za-zĐđ&]*(?:-[A-ZĐ][A-Za-zĐđ&0-9]*)*)`, 'g');
+// "Decree 13/2023/ND-CP", "Decision No. 749/QD-TTg", "the Law on Cybersecurity No. 24/2018/QH14", "Resolution 52-NQ/TW".
+const DOC_RE = new RegExp(`\\b(${alt(Object.keys(EN_DOC_TYPES))})(?:\\s+on\\s+[^,.;()]{2,80}?)?\\s+(?:No\\.?\\s*)?` +
+  `(\\d{1,4}[a-z]?(?:/(?:19|20)\\d{2})?/[A-ZĐ][A-Za-zĐđ&0-9]*(?:-[A-ZĐ][A-Za-zĐđ&0-9]*)*|\\d{1,4}-[A-ZĐ]{2,5}/[A-ZĐ]{1,5})(?![\\w/-])`, 'g');
 
 /** A number as English text writes it ("13/2023/ND-CP") in its official Vietnamese spelling ("13/2023/NĐ-CP"). */
 export function vietnameseDocNumber(raw: string): string {
@@ -120,11 +122,17 @@ function legalRefs(text: string, publishedOn: string | null): LegalRef[] {
   for (const m of text.matchAll(DOC_RE)) {
     const number = vietnameseDocNumber(m[2]!);
     const span: Span = [m.index!, m.index! + m[0].length];
-    const have = byNumber.get(number);
-    if (have) { have.mentions.push(span); continue; }
     const after = text.slice(span[1], span[1] + 160);
     const dated = /^[\s,]*(?:dated|issued\s+on|signed\s+on|of)\s+/i.exec(after);
-    const issuedOn = dated ? englishDate(after.slice(dated[0].length, dated[0].length + 40).replace(/^/, ' '), publishedOn) : null;
+    const date = dated ? englishDate(after.slice(dated[0].length, dated[0].length + 40), publishedOn) : null;
+    const issuedOn = date && date.span[0] === 0 ? date : null;
+    const have = byNumber.get(number);
+    if (have) {
+      // A later mention may be the one that gives the date.
+      have.mentions.push(span);
+      have.issuedOn ??= issuedOn?.value ?? null;
+      continue;
+    }
     const about = /^(?:[\s,]*(?:dated|issued\s+on|signed\s+on|of)\s+[^;]*?(?:19|20)\d{2})?,?\s+(?:on|regarding|about)\s+([^,.;()]+)/i.exec(after);
     const code = number.split('/').pop()!;
     byNumber.set(number, {
@@ -172,39 +180,52 @@ function officials(sentences: readonly Sentence[]): Official[] {
 // Meetings
 
 const MEETING_RE = new RegExp(
-  `\\b(?:the|a|an|its)\\s+(?:(${alt(Object.keys(EN_ORDINALS))}|\\d{1,2}(?:st|nd|rd|th))\\s+)?((?:(?:online|hybrid|virtual|in-person|regular|annual|extraordinary|national|international|thematic|monthly)\\s+)*)` +
-  `(${alt(EN_MEETING_KINDS)})\\b(?:\\s+of\\s+(?:the\\s+)?(\\p{Lu}[\\p{L}'’-]*(?:\\s+(?:on|of|for|and|the|in|to)?\\s*\\p{Lu}[\\p{L}'’-]*)*))?`, 'giu');
-const HELD = /\b(chair(?:ed|s)?|co-chair(?:ed|s)?|presid(?:ed|es)\s+over|held|convened|hosted|opened|organi[sz]ed|took\s+place|attended|addressed)\b/i;
+  `\\b(?:[Tt]he|[Aa]n?|[Ii]ts)\\s+(?:(${alt(Object.keys(EN_ORDINALS))}|\\d{1,2}(?:st|nd|rd|th))\\s+)?((?:(?:online|hybrid|virtual|in-person|regular|annual|extraordinary|national|international|thematic|monthly)\\s+)*)` +
+  `(${alt(EN_MEETING_KINDS)})\\b(?:\\s+of\\s+(?:the\\s+)?(\\p{Lu}[\\p{L}'’-]*(?:\\s+(?:on|of|for|and|the|in|to)?\\s*\\p{Lu}[\\p{L}'’-]*)*))?`, 'gu');
+const HELD = /\b(chair(?:ed|s)?|co-chair(?:ed|s)?|presid(?:ed|es)\s+over|held|holds|convened|hosted|opened|organi[sz]ed|took\s+place|attended|addressed)\b/i;
+
+const HYBRID = /\bhybrid\b|in person and online|in-person and online|both in person|\b(?:and|also)\s+(?:was\s+)?(?:held\s+|broadcast\s+|streamed\s+|connected\s+|linked\s+)?online\b|\bconnected\s+online\b/i;
+const ONLINE = /\bonline\b|\bvirtual(?:ly)?\b|video\s*(?:link|conference)|videoconference/i;
+const CHAIR_VERB = /\b(chair(?:ed|s)|presid(?:ed|es)\s+over|hosted|co-chair(?:ed|s))\b/i;
+
+function modeOf(text: string): Meeting['mode'] {
+  return HYBRID.test(text) ? 'hybrid' : ONLINE.test(text) ? 'online' : /\bin-person\b/i.test(text) ? 'in-person' : null;
+}
 
 function meetings(sentences: readonly Sentence[], people: readonly Official[], publishedOn: string | null): Meeting[] {
   const out: Meeting[] = [];
   const seen = new Set<string>();
-  for (const s of sentences) {
-    if (!HELD.test(s.text)) continue;
-    const m = MEETING_RE.exec(s.text);
+  /** The officials named in a sentence, with their offsets in it. */
+  const namedIn = (s: Sentence) => people.flatMap((p) => p.mentions.filter(([a]) => a >= s.start && a < s.start + s.text.length).map(([a]) => ({ p, at: a - s.start })));
+  /** Who a sentence has chair (or preside over, or host) what it speaks of. */
+  const chairIn = (s: Sentence): string | null => {
+    const named = namedIn(s);
+    const by = /\b(?:chaired|co-chaired|presided\s+over|hosted)\s+by\s+/i.exec(s.text);
+    if (by) return named.filter((n) => n.at >= by.index).sort((a, b) => a.at - b.at)[0]?.p.name ?? null;
+    const verb = CHAIR_VERB.exec(s.text);
+    return verb ? named.filter((n) => n.at < verb.index).sort((a, b) => b.at - a.at)[0]?.p.name ?? null : null;
+  };
+  sentences.forEach((s, i) => {
+    if (!HELD.test(s.text)) return;
     MEETING_RE.lastIndex = 0;
-    if (!m) continue;
+    const m = MEETING_RE.exec(s.text);
+    if (!m) return;
     const kind = m[3]!.toLowerCase();
     const ord = m[1] ? EN_ORDINALS[m[1].toLowerCase()] ?? parseInt(m[1], 10) : null;
-    const body = m[4]?.trim() ?? null;
-    const id = `${kind}|${ord}|${body ?? ''}`;
-    if (seen.has(id)) continue;
+    // Without "of …", the body is the one holding it: "The General Statistics Office (GSO) … held a press conference".
+    const holder = /^(?:[A-Z]{2,5}\s+-\s+)?(?:The\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+(?:of|for|and|on)?\s*\p{Lu}[\p{L}'’-]*)+)[^.]*?\b(?:held|hosted|organi[sz]ed|convened)\b/u.exec(s.text.slice(0, m.index));
+    const body = m[4]?.trim() ?? holder?.[1] ?? null;
+    // The same meeting named again (in the lead and in the body) is one; so is "the <kind>" after one was named.
+    const id = ord !== null ? `${kind}|${ord}` : `${kind}|${body ?? ''}`;
+    if (seen.has(id) || (ord === null && !body && /^[Tt]he\b/.test(m[0]) && out.some((x) => x.kind === kind))) return;
     seen.add(id);
-    const lower = s.text.toLowerCase();
-    const mode = /\bhybrid\b|in person and online|in-person and online|both in person/.test(lower) ? 'hybrid'
-      : /\bonline\b|\bvirtual(?:ly)?\b|video\s*(?:link|conference)|videoconference/.test(lower) ? 'online' : /\bin-person\b/.test(lower) ? 'in-person' : null;
-    // The chair: named after "chaired by", or the named official the sentence has chair or preside.
-    let chair: string | null = null;
-    const by = /\b(?:chaired|co-chaired|presided\s+over|hosted)\s+by\s+/i.exec(s.text);
-    const named = people.flatMap((p) => p.mentions.filter(([a]) => a >= s.start && a < s.start + s.text.length).map(([a]) => ({ p, at: a - s.start })));
-    if (by) chair = named.filter((n) => n.at >= by.index).sort((a, b) => a.at - b.at)[0]?.p.name ?? null;
-    else if (/\b(chair(?:ed|s)|presid(?:ed|es)\s+over|hosted|co-chair(?:ed|s))\b/i.test(s.text)) {
-      const verb = /\b(chair(?:ed|s)|presid(?:ed|es)\s+over|hosted|co-chair(?:ed|s))\b/i.exec(s.text)!;
-      chair = named.filter((n) => n.at < verb.index).sort((a, b) => b.at - a.at)[0]?.p.name ?? null;
-    }
+    // The mode and the chair may be said in the sentences that follow ("The meeting took place … in a hybrid format").
+    const around = sentences.slice(i, i + 3);
+    const mode = around.map((x) => modeOf(x.text)).find((x) => x) ?? null;
+    const chair = chairIn(s) ?? sentences.filter((x) => new RegExp(`\\b(?:chaired|presided\\s+over|hosted)\\s+the\\s+(?:\\w+\\s+)?${kind}\\b`, 'i').test(x.text)).map(chairIn).find((x) => x) ?? null;
     const date = englishDate(s.text, publishedOn)?.value ?? (publishedOn ? publishedOn.slice(0, 10) : null);
     out.push({ kind, ordinal: ord, body, date, chair, mode, location: null, purpose: null, participants: [], span: [s.start + m.index, s.start + m.index + m[0].length] });
-  }
+  });
   return out;
 }
 
@@ -220,7 +241,7 @@ const FIGURE_RE = new RegExp(
   `(?:\\s?(percentage\\s+points?|percent|per\\s+cent|%|USD|VND|dong|EUR)(?![\\p{L}]))?`, 'giu');
 const VERB_AT_END = new RegExp(`(?:^|\\s)(${alt(EN_VERBS.map(([v]) => v))})\\s*$`, 'i');
 const STOP = new Set(['of', 'in', 'at', 'on', 'and', 'to', 'for', 'from', 'with', 'by', 'compared', 'than', 'as', 'the', 'a', 'an', 'this', 'that', 'last', 'year', 'years', 'per', 'each', 'while', 'which', 'who', 'were', 'was', 'are', 'is', 'had', 'have', 'has', 'will', 'would']);
-const COUNT_NOUN = /^\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)/;
+const COUNT_NOUN = /^\s+((?:[A-Za-z][A-Za-z-]*\s+){0,4}[A-Za-z][A-Za-z-]*)/;
 const SINGULAR_UNITS = new Set(['people', 'tonnes', 'tons', 'hectares', 'km', 'kilometers', 'kilometres', 'mw', 'kwh', 'gw', 'cubic', 'passengers', 'visitors', 'children', 'staff', 'personnel']);
 /** Words that end a metric phrase when read backwards from its verb. */
 const METRIC_STOP = /[,;:()"“”]|\b(?:and|while|whereas|that|which|when|where|as|but|with|said|says|according)\b/i;
@@ -238,15 +259,21 @@ function maskedSpans(s: string): Span[] {
   add(/\b\d+(?:st|nd|rd|th)\b/g);
   add(/\b(?:first|second|third|last|next|past)\s+(?:six|nine|three|two|\d+)\s+months\b/gi);
   add(/\bNo\.\s*\d+/g);
+  add(new RegExp(`\\b(?:${alt(Object.keys(EN_DOC_TYPES))})\\s+(?:No\\.?\\s*)?\\d+`, 'g'));
+  add(/\b(?:first|second)\s+half\b/gi);
   return spans;
 }
 
 /** The words naming what is counted: up to a function word, ending on a plural noun or a unit ("households use digital" → "households"). */
 function countedWords(phrase: string): string[] {
   const words: string[] = [];
-  for (const w of phrase.toLowerCase().split(/\s+/)) { if (STOP.has(w)) break; words.push(w); }
-  while (words.length && !(words[words.length - 1]!.endsWith('s') || SINGULAR_UNITS.has(words[words.length - 1]!))) words.pop();
-  return words;
+  for (const w of phrase.toLowerCase().split(/\s+/)) {
+    if (STOP.has(w)) break;
+    words.push(w);
+    // The noun phrase ends at its first plural ("40,700 enterprises resumed operations" counts enterprises).
+    if ((w.endsWith('s') && !w.endsWith('ss') && w.length > 2) || SINGULAR_UNITS.has(w)) return words;
+  }
+  return [];
 }
 
 function numberValue(num: string): number | null {
@@ -257,18 +284,31 @@ function numberValue(num: string): number | null {
   return Number.isFinite(v) ? v : null;
 }
 
+/** Verbs and auxiliaries a metric phrase ends before, or starts after ("the country thus posted a trade surplus"). */
+const VERBISH = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'has', 'have', 'had', 'could', 'would', 'will', 'may', 'might', 'can', 'should',
+  'put', 'estimated', 'expected', 'forecast', 'projected', 'posted', 'recorded', 'reached', 'attracted', 'achieved', 'saw', 'made', 'hit', 'remained',
+  'stood', 'continued', 'showed', 'grew', 'grow', 'rose', 'reach', 'increased', 'decreased', 'fell', 'amounted', 'totaled', 'totalled', 'registered']);
+
 /** What the figure measures, read backwards from its verb: "Exports hit US$1.5 billion" → "exports". */
 function metricBefore(before: string): { metric: string | null; change: 'up' | 'down' | null } {
-  let rest = before.replace(QUALIFIER_AT_END, ' ').replace(/\s+by\s*$/i, ' ');
+  let rest = before.replace(QUALIFIER_AT_END, ' ').replace(/\s+by(?:\s+an\s+average\s+of)?\s*$/i, ' ');
   const verb = VERB_AT_END.exec(rest);
   let change: 'up' | 'down' | null = null;
   if (verb) {
     change = EN_VERBS.find(([v]) => v === verb[1]!.toLowerCase())?.[1] ?? null;
     rest = rest.slice(0, verb.index);
   }
+  rest = rest.replace(PERIOD_TAIL, '').replace(/\s+(?:year[- ]on[- ]year|so far|also)\s*$/i, '');
+  // "gross domestic product (GDP)": the acronym names it.
+  const acronym = /\(([A-Z][A-Za-z]{1,7})\)\s*$/.exec(rest);
+  if (acronym) return { metric: acronym[1]!.toLowerCase(), change };
   // The clause's last phrase before the verb.
-  const cut = rest.split(METRIC_STOP).pop() ?? '';
-  let metric = cut.replace(PERIOD_TAIL, '').replace(/\s+/g, ' ').trim();
+  let words = (rest.split(METRIC_STOP).pop() ?? '').replace(/\s+/g, ' ').trim().split(' ').filter(Boolean);
+  const aux = words.findIndex((w) => VERBISH.has(w.toLowerCase()));
+  if (aux >= 0) words = aux > 0 ? words.slice(0, aux) : words.slice(1);
+  const lastVerb = words.reduce((at, w, i) => (VERBISH.has(w.toLowerCase()) ? i : at), -1);
+  if (lastVerb >= 0 && lastVerb < words.length - 1) words = words.slice(lastVerb + 1);
+  let metric = words.join(' ');
   while (DETERMINERS.test(metric)) metric = metric.replace(DETERMINERS, '');
   metric = metric.split(' ').slice(-5).join(' ').replace(/[.]+$/, '').toLowerCase();
   return { metric: metric && /\p{L}/u.test(metric) ? metric : null, change };
@@ -282,6 +322,8 @@ function claims(sentences: readonly Sentence[], ctx: EnglishContext): Claim[] {
     const masked = maskedSpans(s.text);
     const period = englishPeriod(s.text, publishedOn) ?? titlePeriod;
     const comparison = /\b(?:compared\s+(?:with|to)|against)\s+([^,.;]+)/i.exec(s.text)?.[0] ?? /\byear[- ]on[- ]year\b/i.exec(s.text)?.[0] ?? null;
+    // "76,200 enterprises were newly established, up 13.6 percent": a change right after a figure is of its metric.
+    let last: { metric: string; end: number } | null = null;
     for (const m of s.text.matchAll(FIGURE_RE)) {
       const [whole, cur, num, scale, unitWord] = m;
       const at = m.index!;
@@ -309,6 +351,7 @@ function claims(sentences: readonly Sentence[], ctx: EnglishContext): Claim[] {
         // "two-thirds of provinces", "7 percent of households": the share is of what follows.
         const of = /^\s+of\s+((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)/i.exec(s.text.slice(end));
         if (unit === '%' && of && (!metric || isFraction)) metric = countedWords(of[1]!).join(' ') || metric;
+        if (!metric && last && at - last.end < 40 && /^[\s,;]*(?:(?:and|or|while)\s+)?(?:up|down|rising|falling|increasing|decreasing|an?\s+(?:increase|decrease|rise|drop)\s+of|compared|or)\b/i.test(s.text.slice(last.end, at).replace(/^[^,;]*/, ''))) metric = last.metric;
       } else {
         // A count: the noun phrase after the figure names what is counted ("30,000 digital technology enterprises").
         const noun = COUNT_NOUN.exec(s.text.slice(end));
@@ -323,12 +366,19 @@ function claims(sentences: readonly Sentence[], ctx: EnglishContext): Claim[] {
         change = metricBefore(before).change;
       }
       if (!metric) continue;
+      last = { metric, end: at + whole.length };
+      // A year right after the figure is its own period ("20 percent of GDP by 2025 and 30 percent by 2030"), and
+      // "the same period of 2021" is the sentence's period in that year.
+      const tail = s.text.slice(end, end + 50);
+      const own = /^[^,.;]{0,25}?\b(?:by|in)\s+((?:19|20)\d{2})\b/.exec(tail);
+      const same = /^[^,.;]{0,30}?\bsame\s+period\s+(?:of|in)\s+((?:19|20)\d{2})\b/.exec(tail);
+      const figurePeriod = same && period && /^\d{4}/.test(period) ? `${same[1]}${period.slice(4)}` : own ? own[1]! : period;
       const q = QUALIFIER_AT_END.exec(before.replace(/\s+by\s*$/i, ' '));
       const approx = q ? EN_QUALIFIERS.find(([p]) => p === q[1]!.toLowerCase())![1] : 'exact';
       const start = q && before.length - q.index! <= q[0].length + 1 ? s.start + q.index! + q[0].indexOf(q[1]!) : s.start + at;
       out.push({
         // A rate with a direction is a growth: "GDP grew 7.72 percent" is looked up as "gdp growth".
-        metric, metricKey: metricKey(change && (unit === '%' || unit === 'điểm phần trăm') && !/growth$/.test(metric) ? `${metric} growth` : metric, unit, s.text), value: Math.round(value * 1e6) / 1e6, unit, approx, period,
+        metric, metricKey: metricKey(change && (unit === '%' || unit === 'điểm phần trăm') && !/growth$/.test(metric) ? `${metric} growth` : metric, unit, s.text), value: Math.round(value * 1e6) / 1e6, unit, approx, period: figurePeriod,
         change, comparison, source: null, sentence: s.text, span: [start, s.start + end],
       });
     }

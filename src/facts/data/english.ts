@@ -33,7 +33,7 @@ export const EN_QUALIFIERS: readonly [phrase: string, approx: 'over' | 'under' |
   ['less than', 'under'], ['fewer than', 'under'], ['under', 'under'], ['below', 'under'],
   ['about', 'about'], ['around', 'about'], ['approximately', 'about'], ['roughly', 'about'], ['some', 'about'], ['an estimated', 'about'], ['estimated', 'about'],
   ['nearly', 'nearly'], ['almost', 'nearly'], ['close to', 'nearly'], ['just under', 'nearly'],
-  ['at least', 'at_least'], ['up to', 'at_most'], ['at most', 'at_most'], ['no more than', 'at_most'],
+  ['at least', 'at_least'], ['up to', 'at_most'], ['at most', 'at_most'], ['no more than', 'at_most'], ['no later than', 'at_most'], ['within', 'at_most'],
 ];
 
 /** Scale words after a figure. */
@@ -46,7 +46,7 @@ export const EN_NUMBER_WORDS: Readonly<Record<string, number>> = {
 };
 /** Fractions, read as a share in percent ("two-thirds of provinces" is 66.67 %). */
 export const EN_FRACTIONS: Readonly<Record<string, number>> = {
-  half: 50, 'one-half': 50, 'a half': 50, 'one-third': 33.33, 'a third': 33.33, 'two-thirds': 66.67, 'one-quarter': 25, 'a quarter': 25,
+  'one-half': 50, 'one-third': 33.33, 'a third': 33.33, 'two-thirds': 66.67, 'one-quarter': 25, 'a quarter': 25,
   'three-quarters': 75, 'three-fourths': 75, 'one-fifth': 20, 'a fifth': 20,
 };
 
@@ -73,7 +73,7 @@ export const EN_ORDINALS: Readonly<Record<string, number>> = {
 };
 
 /** Kinds of meeting as English names them. */
-export const EN_MEETING_KINDS: readonly string[] = ['plenary session', 'working session', 'meeting', 'conference', 'session', 'forum', 'summit', 'dialogue', 'seminar', 'workshop'];
+export const EN_MEETING_KINDS: readonly string[] = ['plenary session', 'working session', 'press conference', 'meeting', 'conference', 'session', 'forum', 'summit', 'dialogue', 'seminar', 'workshop'];
 
 export const EN_MONTHS: readonly string[] = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
