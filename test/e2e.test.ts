@@ -58,6 +58,23 @@ describe('crawl of the local mirror', () => {
     expect(claim).toEqual({ value: 7.72, unit: '%', approx: 'exact', period: '2022-Q2' });
   });
 
+  it('takes in the English editions: English articles with their facts, the same people and documents as in Vietnamese, versions linked', () => {
+    const english = db.prepare("SELECT id, url, source_id AS source FROM articles WHERE lang = 'en' ORDER BY url").all() as { id: number; url: string; source: string }[];
+    expect(new Set(english.map((a) => a.source))).toEqual(new Set(['en-baochinhphu', 'en-mic']));
+    expect(english).toHaveLength(mirror.articles.filter((a) => /\/\/(?:en\.baochinhphu|english\.mic)\./.test(a.url)).length);
+    for (const a of english) {
+      expect(count('SELECT (SELECT COUNT(*) FROM claims WHERE article_id = ?) + (SELECT COUNT(*) FROM official_mentions WHERE article_id = ?) AS n', a.id, a.id), a.url).toBeGreaterThan(0);
+    }
+    // One person and one document, whatever the language that named them.
+    expect(db.prepare("SELECT name FROM persons WHERE name IN ('Phạm Minh Chính', 'Pham Minh Chinh')").all()).toEqual([{ name: 'Phạm Minh Chính' }]);
+    expect(count(`SELECT COUNT(*) AS n FROM official_mentions m JOIN persons p ON p.id = m.person_id JOIN articles a ON a.id = m.article_id
+      WHERE p.name = 'Phạm Minh Chính' AND a.lang = 'en'`)).toBeGreaterThan(0);
+    expect(count("SELECT COUNT(*) AS n FROM legal_documents WHERE number LIKE '13/2023/N%'")).toBe(1);
+    // The English GDP story is a version of the Vietnamese one.
+    const gdp = db.prepare(`SELECT e.duplicate_of AS story, v.url FROM articles e JOIN articles v ON v.id = e.duplicate_of WHERE e.url LIKE '%gdp-grows-772%'`).get() as { story: number; url: string } | undefined;
+    expect(gdp?.url).toMatch(/\/\/baochinhphu\.vn\/gdp-quy-ii-2022-tang-772/);
+  });
+
   it('keeps every span valid: the quote is the text at the span', () => {
     const rows = db.prepare(`SELECT a.text, c.span_start, c.span_end, c.quote FROM claims c JOIN articles a ON a.id = c.article_id`).all() as { text: string; span_start: number; span_end: number; quote: string }[];
     expect(rows.length).toBeGreaterThan(100);

@@ -55,7 +55,10 @@ export class ArticleStore {
       docUpsert: db.prepare(`INSERT INTO legal_documents (doc_key, number, type, issued_on, issuer, subject) VALUES (?, ?, ?, ?, ?, ?)
         ON CONFLICT (doc_key) DO UPDATE SET type = COALESCE(legal_documents.type, excluded.type),
           issued_on = COALESCE(legal_documents.issued_on, excluded.issued_on),
-          issuer = COALESCE(legal_documents.issuer, excluded.issuer), subject = COALESCE(legal_documents.subject, excluded.subject)
+          issuer = COALESCE(legal_documents.issuer, excluded.issuer),
+          -- The first subject stays, but a Vietnamese one replaces one from an English edition (plain ASCII).
+          subject = CASE WHEN legal_documents.subject IS NULL OR (legal_documents.subject NOT GLOB '*[^ -~]*' AND excluded.subject GLOB '*[^ -~]*')
+            THEN COALESCE(excluded.subject, legal_documents.subject) ELSE legal_documents.subject END
         RETURNING id`),
       refInsert: db.prepare('INSERT INTO legal_refs (article_id, document_id, mentions, span_start, span_end, quote) VALUES (?, ?, ?, ?, ?, ?)'),
       mentionInsert: db.prepare('INSERT INTO official_mentions (article_id, person_id, mentions, span_start, span_end, quote) VALUES (?, ?, ?, ?, ?, ?)'),

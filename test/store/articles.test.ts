@@ -114,6 +114,8 @@ describe('ArticleStore: language versions', () => {
     const vi2 = save(store2, VI, 'https://baochinhphu.vn/a-102230417100000000.htm', 'vi');
     expect([story(vi2), story(en2)]).toEqual([null, vi2]);
     expect(db.prepare('SELECT name FROM persons').all()).toEqual([{ name: 'Phạm Minh Chính' }]);
+    // The document's subject from the English edition gives way to the Vietnamese one.
+    expect(db.prepare('SELECT number, subject FROM legal_documents').all()).toEqual([{ number: '13/2023/NĐ-CP', subject: 'về bảo vệ dữ liệu cá nhân' }]);
   });
 
   it('does not link versions a day apart or more, or sharing fewer facts', () => {
