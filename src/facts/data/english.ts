@@ -10,7 +10,7 @@ export const EN_TITLES: readonly string[] = [
   'Party General Secretary', 'General Secretary', 'State President', 'Vice President', 'President',
   'National Assembly Chairman', 'National Assembly Vice Chairman', 'Vice Chairman', 'Vice Chairwoman', 'Chairman', 'Chairwoman',
   'Permanent Deputy Minister', 'Deputy Minister', 'Acting Minister', 'Minister',
-  'Deputy Governor', 'Governor', 'Deputy Director General', 'Director General', 'Deputy Director', 'Director',
+  'Deputy Governor', 'Governor', 'Deputy Director General', 'Director General', 'Deputy General Director', 'General Director', 'Deputy Director', 'Director',
   'Deputy Head', 'Head', 'Secretary', 'Spokesperson', 'Ambassador',
 ];
 
