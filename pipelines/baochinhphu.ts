@@ -4,6 +4,7 @@
  * (…-102220808115523486.htm). Category pages are /<slug>.htm, later pages /<slug>/trang-<n>.htm.
  */
 import { validateSource } from './source.js';
+import { DETAIL_CMS } from './detail-cms.js';
 
 export default validateSource({
   id: 'baochinhphu',
@@ -19,15 +20,6 @@ export default validateSource({
     { url: 'https://baochinhphu.vn/chinh-sach-moi.htm', pagination: 'https://baochinhphu.vn/chinh-sach-moi/trang-{page}.htm' },
   ],
   articleUrlPattern: String.raw`^https://baochinhphu\.vn/[a-z0-9-]+-102\d{15}\.htm$`,
-  article: {
-    title: 'h1.detail-title, [data-role="title"]',
-    date: '.detail-time [data-role="publishdate"], .detail-time',
-    author: '.detail-author .author, .detail-author',
-    lead: 'h2.detail-sapo, [data-role="sapo"]',
-    body: '.detail-content, [data-role="content"]',
-    tags: '.detail-tag a',
-    category: '.detail-cate a',
-    remove: ['[type="RelatedNewsBox"]', '.kbwscwl-relatedbox', 'figure', 'figcaption', '.PhotoCMS_Caption', '.VCSortableInPreviewMode[type="Photo"]'],
-  },
+  article: DETAIL_CMS,
   pacing: { delayMs: 1000, concurrency: 1 },
 });

@@ -10,6 +10,7 @@
  * edition's, assumed for this one.
  */
 import { validateSource } from './source.js';
+import { DETAIL_CMS } from './detail-cms.js';
 
 export default validateSource({
   id: 'en-baochinhphu',
@@ -25,15 +26,7 @@ export default validateSource({
     { url: 'https://en.baochinhphu.vn/policies.htm', pagination: 'https://en.baochinhphu.vn/policies/trang-{page}.htm' },
   ],
   articleUrlPattern: String.raw`^https://en\.baochinhphu\.vn/[a-z0-9-]+-111\d{5,15}\.htm$`,
-  article: {
-    title: 'h1.detail-title, [data-role="title"]',
-    date: '.detail-time [data-role="publishdate"], .detail-time',
-    author: '.detail-author-top-name, .detail-author .author, .detail-author',
-    lead: 'h2.detail-sapo, [data-role="sapo"]',
-    body: '.detail-content, [data-role="content"]',
-    tags: '.detail-tag a',
-    category: '.detail-cate a',
-    remove: ['[type="RelatedNewsBox"]', '.kbwscwl-relatedbox', 'figure', 'figcaption', '.PhotoCMS_Caption', '.VCSortableInPreviewMode[type="Photo"]'],
-  },
+  // The English edition names its authors at the top of the article.
+  article: { ...DETAIL_CMS, author: '.detail-author-top-name, .detail-author .author, .detail-author' },
   pacing: { delayMs: 1000, concurrency: 1 },
 });

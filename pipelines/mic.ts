@@ -7,6 +7,7 @@
  * 176/2025/QH15); its news continues on mst.gov.vn.
  */
 import { validateSource } from './source.js';
+import { DETAIL_CMS } from './detail-cms.js';
 
 export default validateSource({
   id: 'mic',
@@ -22,16 +23,7 @@ export default validateSource({
     { url: 'https://mic.gov.vn/vien-thong.htm', pagination: 'https://mic.gov.vn/vien-thong/trang-{page}.htm' },
   ],
   articleUrlPattern: String.raw`^https://(?:www\.)?mic\.gov\.vn/[a-z0-9-]+-197\d{6,15}\.htm$`,
-  article: {
-    title: 'h1.detail-title, [data-role="title"]',
-    date: '.detail-time [data-role="publishdate"], .detail-time',
-    author: '.detail-author .author, .detail-author',
-    lead: 'h2.detail-sapo, [data-role="sapo"]',
-    body: '.detail-content, [data-role="content"]',
-    tags: '.detail-tag a',
-    category: '.detail-cate a',
-    remove: ['[type="RelatedNewsBox"]', '.kbwscwl-relatedbox', 'figure', 'figcaption', '.PhotoCMS_Caption', '.VCSortableInPreviewMode[type="Photo"]'],
-  },
+  article: DETAIL_CMS,
   pacing: { delayMs: 1000, concurrency: 1 },
   until: '2025-02-28',
   successor: 'mst',

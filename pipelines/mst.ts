@@ -5,6 +5,7 @@
  * (…-197250107160615446.htm); category pages are /<slug>.htm, later pages /<slug>/trang-<n>.htm.
  */
 import { validateSource } from './source.js';
+import { DETAIL_CMS } from './detail-cms.js';
 
 export default validateSource({
   id: 'mst',
@@ -20,15 +21,6 @@ export default validateSource({
     { url: 'https://mst.gov.vn/chuyen-doi-so.htm', pagination: 'https://mst.gov.vn/chuyen-doi-so/trang-{page}.htm' },
   ],
   articleUrlPattern: String.raw`^https://(?:www\.)?mst\.gov\.vn/[a-z0-9-]+-197\d{6,15}\.htm$`,
-  article: {
-    title: 'h1.detail-title, [data-role="title"]',
-    date: '.detail-time [data-role="publishdate"], .detail-time',
-    author: '.detail-author .author, .detail-author',
-    lead: 'h2.detail-sapo, [data-role="sapo"]',
-    body: '.detail-content.afcbc-body, [data-role="content"]',
-    tags: '.detail-tag a',
-    category: '.detail-cate a',
-    remove: ['[type="RelatedNewsBox"]', '.kbwscwl-relatedbox', 'figure', 'figcaption', '.PhotoCMS_Caption', '.VCSortableInPreviewMode[type="Photo"]'],
-  },
+  article: { ...DETAIL_CMS, body: '.detail-content.afcbc-body, [data-role="content"]' },
   pacing: { delayMs: 1000, concurrency: 1 },
 });
