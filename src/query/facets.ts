@@ -43,19 +43,39 @@ export function claimFacets(db: Db, options: ClaimsOptions, { cap = 10_000, rank
   if (options.query?.trim()) {
     const fts = toFtsQuery(options.query);
     if (!fts) throw new InputError('type a word to search for');
-    // Words alone, no filter: the rankedCap best-ranked matches from the ranking index, looked up by id in
-    // rowid order (the FTS5 match list below costs 30 ms and more to read for a broad query at a million claims,
-    // and each claim looked up is a random read: 10,000 took 70-130 ms on a database larger than memory).
-    const words = filter.sql ? null : plainTerms(fts);
+    // Words (plain words and prefixes): the best-ranked matches from the ranking index, looked up by id (the
+    // FTS5 match list below costs 30 ms and more to read for a broad query at a million claims, and each
+    // claim looked up is a random read: 10,000 took 70-130 ms on a database larger than memory). Without a
+    // filter, the rankedCap best; with one, those of the best RANKED_EXAMINED that pass it (they are the best
+    // that pass: any other ranks lower), read RANKED_CHUNK at a time until rankedCap pass.
+    const words = plainTerms(fts);
     const ranked = words ? rankedMatches(db, 'claims', words) : null;
     if (ranked) {
-      const ids: number[] = [];
-      for (const m of inRankOrder(ranked, rankedCap + 1)) { if (ids.length > rankedCap) break; ids.push(m.id); }
-      ids.sort((x, y) => x - y);
       // INDEXED BY: SQLite prefers the rowid, but the covering indexes of migration 0011 are a fraction of the rows' pages.
-      return countFacets(db.prepare(`SELECT ${COLUMNS} FROM claims c INDEXED BY claims_id_facets JOIN articles a INDEXED BY articles_id_source ON a.id = c.article_id
-        WHERE c.id IN (SELECT value FROM json_each(@ids))`)
-        .all({ ids: JSON.stringify(ids) }) as FacetRow[], rankedCap, top, 'best');
+      const lookup = db.prepare(`SELECT c.id AS id, ${COLUMNS} FROM claims c INDEXED BY claims_id_facets JOIN articles a INDEXED BY articles_id_source ON a.id = c.article_id
+        WHERE c.id IN (SELECT value FROM json_each(@ids)) ${filter.sql}`);
+      const examine = filter.sql ? RANKED_EXAMINED : rankedCap + 1;
+      const rows: FacetRow[] = [];
+      let chunk: number[] = [];
+      let seen = 0;
+      const flush = () => {
+        if (!chunk.length) return;
+        // Looked up in rowid order (fewer pages), kept in rank order.
+        const rank = new Map(chunk.map((id, i) => [id, i]));
+        const found = lookup.all({ ...filter.params, ids: JSON.stringify([...chunk].sort((x, y) => x - y)) }) as (FacetRow & { id: number })[];
+        rows.push(...found.sort((x, y) => rank.get(x.id)! - rank.get(y.id)!));
+        chunk = [];
+      };
+      for (const m of inRankOrder(ranked, Math.min(examine, RANKED_CHUNK))) {
+        if (seen++ >= examine || rows.length > rankedCap) break;
+        chunk.push(m.id);
+        if (chunk.length >= RANKED_CHUNK) flush();
+      }
+      flush();
+      // More matches than were examined, or more passing than rankedCap: the counts are over part of them.
+      const capped = rows.length > rankedCap || ranked.count > examine;
+      const f = countFacets(rows.slice(0, rankedCap + 1), rankedCap, top, 'best');
+      return { ...f, capped: f.capped || capped };
     }
     // The `+` keeps SQLite from driving the join from the match list: with a source filter it otherwise tested
     // every match against every article of the source (255 s for one query at a million claims, 0.39 s now).
@@ -70,6 +90,9 @@ export function claimFacets(db: Db, options: ClaimsOptions, { cap = 10_000, rank
 }
 
 type FacetRow = Record<keyof typeof FACETS, string | null>;
+/** With a filter: how many of the best-ranked matches are examined, and how many are looked up at a time. */
+const RANKED_EXAMINED = 8_000;
+const RANKED_CHUNK = 2_000;
 const COLUMNS = Object.entries(FACETS).map(([k, sql]) => `${sql} AS ${k}`).join(', ');
 
 function countFacets(rows: FacetRow[], cap: number, top: number, among: ClaimFacets['among']): ClaimFacets {

@@ -29,7 +29,7 @@ describe('claimFacets', () => {
     expect({ source: f.source, qualifier: f.qualifier }).toEqual(expected(ids));
   });
 
-  it('with a filter, counts the matching claims that pass it (through FTS5)', () => {
+  it('with a filter, counts the matching claims that pass it', () => {
     const source = claimFacets(db, { query: 'ty' }).source[0]!.value;
     const ids = search(db, 'ty', { in: 'claims', limit: 10_000, source }).map((h) => h.id);
     const f = claimFacets(db, { query: 'ty', source });
@@ -43,8 +43,15 @@ describe('claimFacets', () => {
     const f = claimFacets(db, { query: 'ty' }, { rankedCap: 3 });
     expect([f.counted, f.capped, f.among]).toEqual([3, true, 'best']);
     expect({ source: f.source, qualifier: f.qualifier }).toEqual(expected(best));
-    const filtered = claimFacets(db, { query: 'ty', since: '2000-01-01' }, { cap: 3 });
-    expect([filtered.counted, filtered.capped, filtered.among]).toEqual([3, true, 'first']);
+    // With a filter: the best-ranked that pass it.
+    const source = f.source[0]!.value;
+    const bestOfSource = search(db, 'ty', { in: 'claims', limit: 3, source }).map((h) => h.id);
+    const filtered = claimFacets(db, { query: 'ty', source }, { rankedCap: 3 });
+    expect([filtered.counted, filtered.capped, filtered.among]).toEqual([3, true, 'best']);
+    expect(filtered.qualifier).toEqual(expected(bestOfSource).qualifier);
+    // A phrase goes through FTS5: the first matches in index order.
+    const phrase = claimFacets(db, { query: '"ty dong"' }, { cap: 2 });
+    expect([phrase.counted, phrase.capped, phrase.among]).toEqual([2, true, 'first']);
   });
 
   it('without words, counts the claims the filters allow', () => {
