@@ -11,7 +11,7 @@ import { splitTitle } from '../facts/officials.js';
 import { bands, hammingDistance, NEAR_DUPLICATE_BITS, simhash } from '../article/simhash.js';
 import { foldKey } from '../text/normalize.js';
 import { FtsIndex } from './fts-index.js';
-import { RankIndex } from './rank-index.js';
+import { RankIndex, announceIndexing } from './rank-index.js';
 import { PersonResolver } from './persons.js';
 
 /** Facts two articles in different languages must share to be versions of one story. */
@@ -87,7 +87,7 @@ export class ArticleStore {
     this.fts = new FtsIndex(db);
     this.fts.catchUp();
     this.rank = new RankIndex(db);
-    this.rank.catchUp();
+    this.rank.catchUp(announceIndexing(db.name));
     this.persons = new PersonResolver(db);
   }
 

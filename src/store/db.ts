@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StoreError } from '../errors.js';
 import { FtsIndex } from './fts-index.js';
-import { RankIndex } from './rank-index.js';
+import { RankIndex, announceIndexing } from './rank-index.js';
 
 export type Db = Database.Database;
 
@@ -107,7 +107,7 @@ function upgradeForReading(path: string): void {
       rw.pragma('foreign_keys = ON');
       migrate(rw);
       new FtsIndex(rw).catchUp();
-      new RankIndex(rw).catchUp();
+      new RankIndex(rw).catchUp(announceIndexing(path));
     } finally {
       rw.close();
     }

@@ -52,6 +52,13 @@ export function rowTerms(columns: readonly (string | null)[]): RowTerms {
   return { counts, length };
 }
 
+/** catchUp's notice for a command: one line on stderr when the index to build is large. */
+export function announceIndexing(where: string): (rows: number) => void {
+  return (rows) => {
+    if (rows > 10_000) process.stderr.write(`vnpress: indexing ${rows} rows of ${where} for ranked search, once (about a minute per 250,000)\n`);
+  };
+}
+
 export class RankIndex {
   private readonly stmts;
 
@@ -97,10 +104,17 @@ export class RankIndex {
     })();
   }
 
-  /** Builds the tables never built (a database from an earlier version); returns the rows indexed. */
-  catchUp(): number {
+  /**
+   * Builds the tables never built (a database from an earlier version); returns the rows indexed. `notice` is
+   * told first how many rows there are, since a large database takes minutes (about 4 at 200,000 articles and
+   * a million claims).
+   */
+  catchUp(notice?: (rows: number) => void): number {
+    const todo = (Object.keys(RANKED) as RankedTable[]).filter((t) => !this.built(t));
+    if (!todo.length) return 0;
+    if (notice) notice(todo.reduce((sum, t) => sum + ((this.db.prepare(`SELECT COUNT(*) AS n FROM ${RANKED[t].fts}`).get() as { n: number }).n), 0));
     let n = 0;
-    for (const tbl of Object.keys(RANKED) as RankedTable[]) if (!this.built(tbl)) n += this.build(tbl);
+    for (const tbl of todo) n += this.build(tbl);
     return n;
   }
 

@@ -70,6 +70,18 @@ describe('RankIndex', () => {
     expect(search(db, 'chuyen doi so')).toHaveLength(1);
   });
 
+  it('builds the tables never built, saying first how many rows it will read', () => {
+    const ins = db.prepare('INSERT INTO claims_fts (rowid, metric, sentence) VALUES (?, ?, ?)');
+    for (let i = 1; i <= 7; i++) ins.run(i, 'cpi', `cpi tang ${i}`);
+    db.exec("UPDATE rank_state SET built = 0 WHERE tbl = 'claims'");
+    const told: number[] = [];
+    const rank = new RankIndex(db);
+    expect(rank.catchUp((rows) => told.push(rows))).toBe(7);
+    expect(told).toEqual([7]);
+    expect(rank.catchUp((rows) => told.push(rows))).toBe(0);
+    expect(told).toEqual([7]);
+  });
+
   it('groups rows by segments of SEG_SIZE rowids and drops a segment left empty', () => {
     db.exec('PRAGMA foreign_keys = OFF');
     const ins = db.prepare('INSERT INTO claims_fts (rowid, metric, sentence) VALUES (?, ?, ?)');
