@@ -77,28 +77,29 @@ export function englishDate(text: string, publishedOn: string | null): { value: 
 
 const QUARTER_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
 
+/** Period phrasings, first match wins, each with the period it names (the article's year when it names none). */
+const PERIODS: readonly [RegExp, (m: RegExpExecArray, year: string | null) => string | null][] = [
+  [new RegExp(`first\\s+(?:six|6)\\s+months\\s+(?:of\\s+)?(?:(?:this|the)\\s+year|${YEAR})?`), (m, y) => ((m[1] ?? y) ? `${m[1] ?? y}-H1` : null)],
+  [new RegExp(`(first|second)\\s+half\\s+(?:of\\s+)?(?:(?:this|the)\\s+year|${YEAR})`), (m, y) => ((m[2] ?? y) ? `${m[2] ?? y}-H${m[1] === 'first' ? 1 : 2}` : null)],
+  [new RegExp(`\\bh([12])[\\s/]+${YEAR}`), (m) => `${m[2]}-H${m[1]}`],
+  [new RegExp(`first\\s+(?:nine|9)\\s+months\\s+(?:of\\s+)?${YEAR}`), (m) => `${m[1]}-01/${m[1]}-09`],
+  [new RegExp(`first\\s+(?:three|3)\\s+months\\s+(?:of\\s+)?${YEAR}`), (m) => `${m[1]}-Q1`],
+  [new RegExp(`(first|second|third|fourth)\\s+quarter\\s+(?:of\\s+)?(?:(?:this|the)\\s+year|${YEAR})?`), (m, y) => ((m[2] ?? y) ? `${m[2] ?? y}-Q${QUARTER_WORDS[m[1]!]}` : null)],
+  [new RegExp(`\\bq([1-4])(?:\\s*(?:/|of)?\\s*${YEAR})?\\b`), (m, y) => ((m[2] ?? y) ? `${m[2] ?? y}-Q${m[1]}` : null)],
+  [new RegExp(`\\b(?:in|of|for|during)\\s+${MONTH}\\s+${YEAR}`), (m) => `${m[2]}-${pad(monthIndex(m[1]!))}`],
+  [new RegExp(`\\b(?:in|of|for|during|by|since)\\s+(?:the\\s+year\\s+)?${YEAR}\\b`), (m) => m[1]!],
+  [/\b(?:this\s+year|the\s+whole\s+year|the\s+full\s+year|full-year|for\s+the\s+year)\b/, (_m, y) => y],
+];
+
 /** The period a sentence speaks of, in the contract's forms ("2022-H1", "2022-Q2", "2022-06", "2022"). */
 export function englishPeriod(text: string, publishedOn: string | null): string | null {
-  const pubYear = publishedOn ? publishedOn.slice(0, 4) : null;
+  const year = publishedOn ? publishedOn.slice(0, 4) : null;
   const t = text.toLowerCase();
-  let m: RegExpExecArray | null;
-  if ((m = new RegExp(`first\\s+(?:six|6)\\s+months\\s+(?:of\\s+)?(?:(?:this|the)\\s+year|${YEAR})?`).exec(t))) return (m[1] ?? pubYear) && `${m[1] ?? pubYear}-H1`;
-  if ((m = new RegExp(`(first|second)\\s+half\\s+(?:of\\s+)?(?:(?:this|the)\\s+year|${YEAR})`).exec(t))) return (m[2] ?? pubYear) && `${m[2] ?? pubYear}-H${m[1] === 'first' ? 1 : 2}`;
-  if ((m = new RegExp(`\\bh([12])[\\s/]+${YEAR}`).exec(t))) return `${m[2]}-H${m[1]}`;
-  if ((m = new RegExp(`first\\s+(?:nine|9)\\s+months\\s+(?:of\\s+)?${YEAR}`).exec(t))) return `${m[1]}-01/${m[1]}-09`;
-  if ((m = new RegExp(`first\\s+(?:three|3)\\s+months\\s+(?:of\\s+)?${YEAR}`).exec(t))) return `${m[1]}-Q1`;
-  if ((m = new RegExp(`(first|second|third|fourth)\\s+quarter\\s+(?:of\\s+)?(?:(?:this|the)\\s+year|${YEAR})?`).exec(t))) {
-    const y = m[2] ?? pubYear;
-    return y ? `${y}-Q${QUARTER_WORDS[m[1]!]}` : null;
+  for (const [re, period] of PERIODS) {
+    const m = re.exec(t);
+    if (m) return period(m, year);
   }
-  if ((m = new RegExp(`\\bq([1-4])(?:\\s*(?:/|of)?\\s*${YEAR})?\\b`).exec(t))) {
-    const y = m[2] ?? pubYear;
-    return y ? `${y}-Q${m[1]}` : null;
-  }
-  if ((m = new RegExp(`\\b(?:in|of|for|during)\\s+${MONTH}\\s+${YEAR}`).exec(t))) return `${m[2]}-${pad(monthIndex(m[1]!))}`;
-  if ((m = new RegExp(`\\b(?:in|of|for|during|by|since)\\s+(?:the\\s+year\\s+)?${YEAR}\\b`).exec(t))) return m[1]!;
-  if (/\b(?:this\s+year|the\s+whole\s+year|the\s+full\s+year|full-year|for\s+the\s+year)\b/.test(t) && pubYear) return pubYear;
-  if (/\blast\s+year\b/.test(t) && pubYear && !/same\s+period\s+(?:of\s+)?last\s+year/.test(t)) return String(Number(pubYear) - 1);
+  if (/\blast\s+year\b/.test(t) && year && !/same\s+period\s+(?:of\s+)?last\s+year/.test(t)) return String(Number(year) - 1);
   return null;
 }
 
@@ -236,7 +237,7 @@ const QUALIFIER_AT_END = new RegExp(`(?:^|\\s)(${alt(EN_QUALIFIERS.map(([p]) => 
 const CURRENCY_BEFORE = alt(EN_CURRENCIES.map(([w]) => w).filter((w) => w !== 'dong'));
 const FIGURE_RE = new RegExp(
   `(?<![\\p{L}\\d/.,-])(?:(${CURRENCY_BEFORE})\\s?)?` +
-  `(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${alt(Object.keys(EN_FRACTIONS))}|${alt(Object.keys(EN_NUMBER_WORDS).filter((w) => w !== 'a'))})` +
+  `(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${alt(Object.keys(EN_FRACTIONS))}|${alt(Object.keys(EN_NUMBER_WORDS))})` +
   `(?:\\s?(${alt(Object.keys(EN_SCALES))})\\b)?` +
   `(?:\\s?(percentage\\s+points?|percent|per\\s+cent|%|USD|VND|dong|EUR)(?![\\p{L}]))?`, 'giu');
 const VERB_AT_END = new RegExp(`(?:^|\\s)(${alt(EN_VERBS.map(([v]) => v))})\\s*$`, 'i');
@@ -248,19 +249,23 @@ const METRIC_STOP = /[,;:()"“”]|\b(?:and|while|whereas|that|which|when|where
 const PERIOD_TAIL = new RegExp(`\\s+(?:in|during|for|over|of)\\s+(?:the\\s+)?(?:first|second|third|fourth|last|past|this|q[1-4]|${MONTH}|(?:19|20)\\d{2}).*$`, 'i');
 const DETERMINERS = /^(?:the|a|an|its|their|vietnam's|viet nam's|the country's|the nation's|this|that|total|overall)\s+/i;
 
-/** Spans of a sentence not to read as figures: document numbers, dates, quarters, ordinals, years. */
+/** What a sentence holds that is not a figure: document numbers, dates, quarters, ordinals, periods. */
+const MASKS: readonly RegExp[] = [
+  DOC_RE,
+  new RegExp(`\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s*(?:19|20)\\d{2})?`, 'gi'),
+  new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+(?:19|20)\\d{2})?`, 'gi'),
+  /\bQ[1-4](?:\/(?:19|20)\d{2})?\b/gi,
+  /\b\d+(?:st|nd|rd|th)\b/g,
+  /\b(?:first|second|third|last|next|past)\s+(?:six|nine|three|two|\d+)\s+months\b/gi,
+  /\bNo\.\s*\d+/g,
+  new RegExp(`\\b(?:${alt(Object.keys(EN_DOC_TYPES))})\\s+(?:No\\.?\\s*)?\\d+`, 'g'),
+  /\b(?:first|second)\s+half\b/gi,
+];
+
+/** Spans of a sentence not to read as figures (MASKS). */
 function maskedSpans(s: string): Span[] {
   const spans: Span[] = [];
-  const add = (re: RegExp) => { for (const m of s.matchAll(re)) spans.push([m.index!, m.index! + m[0].length]); };
-  add(new RegExp(DOC_RE.source, 'g'));
-  add(new RegExp(`\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s*(?:19|20)\\d{2})?`, 'gi'));
-  add(new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+(?:19|20)\\d{2})?`, 'gi'));
-  add(/\bQ[1-4](?:\/(?:19|20)\d{2})?\b/gi);
-  add(/\b\d+(?:st|nd|rd|th)\b/g);
-  add(/\b(?:first|second|third|last|next|past)\s+(?:six|nine|three|two|\d+)\s+months\b/gi);
-  add(/\bNo\.\s*\d+/g);
-  add(new RegExp(`\\b(?:${alt(Object.keys(EN_DOC_TYPES))})\\s+(?:No\\.?\\s*)?\\d+`, 'g'));
-  add(/\b(?:first|second)\s+half\b/gi);
+  for (const re of MASKS) for (const m of s.matchAll(re)) spans.push([m.index!, m.index! + m[0].length]);
   return spans;
 }
 
@@ -357,11 +362,11 @@ function claims(sentences: readonly Sentence[], ctx: EnglishContext): Claim[] {
         const noun = COUNT_NOUN.exec(s.text.slice(end));
         if (!noun) continue;
         const words = countedWords(noun[1]!);
-        const last = words[words.length - 1];
-        if (!last) continue;
+        const counted = words[words.length - 1];
+        if (!counted) continue;
         if (isWord && value < 2) continue;
         metric = words.join(' ');
-        unit = last;
+        unit = counted;
         end += noun[0].length - (noun[1]!.length - words.join(' ').length);
         change = metricBefore(before).change;
       }

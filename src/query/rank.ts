@@ -8,11 +8,12 @@
  * least 1e-6), the column weights, the row's length in tokens over all columns, the average over the table —
  * so the ranking is FTS5's, score for score (test/query/rank.test.ts compares them).
  *
- * Only queries of whole words joined by AND (what toFtsQuery makes of typed words) are answered here;
- * phrases, prefixes and raw FTS5 syntax return null, and so does a table whose index is not built or has
- * more rows waiting than OVERLAY_MAX: the caller then asks FTS5. Rows written since their segment was (the
+ * Only queries of whole words and prefixes joined by AND (what toFtsQuery makes of typed words) are answered
+ * here; phrases and raw FTS5 syntax return null, and so does a table whose index is not built, a prefix of
+ * more than PREFIX_TERMS_MAX terms, or more rows waiting than OVERLAY_MAX: the caller then asks FTS5. Rows written since their segment was (the
  * rank_dirty list) are tokenized here, from the FTS table's own text, and take the place of their old postings.
  */
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/db.js';
 import { RANKED, rowTerms, SEG_BITS, SEG_SIZE, type RankedTable } from '../store/rank-index.js';
 import { ftsTokens } from '../text/fts-tokens.js';
@@ -109,6 +110,9 @@ function statements(db: Db) {
     posting: db.prepare<[string, string, number], { slots: Buffer; freqs: Buffer }>('SELECT slots, freqs FROM rank_postings WHERE tbl = ? AND term = ? AND seg = ?'),
     // length() of a blob is read from the record header, without the blob's pages: a term's rows per segment.
     counts: db.prepare<[string, string], { seg: number; n: number }>('SELECT seg, length(slots) / 2 AS n FROM rank_postings WHERE tbl = ? AND term = ?'),
+    // A waiting row's current text, from FTS5's content table as the index's own segments are read.
+    text: Object.fromEntries(Object.entries(RANKED).map(([tbl, { fts, columns }]) =>
+      [tbl, db.prepare<[number], unknown[]>(`SELECT ${columns.map((_, i) => `c${i}`).join(', ')} FROM ${fts}_content WHERE id = ?`).raw()])) as Record<RankedTable, Statement<[number], unknown[]>>,
   };
 }
 const stmtCache = new WeakMap<Db, ReturnType<typeof statements>>();
@@ -134,7 +138,7 @@ function tableCache(db: Db, s: ReturnType<typeof statements>, tbl: RankedTable):
     const have = cache.segments.get(seg);
     if (have && have.gen === gen) continue;
     const row = s.segment.get(tbl, seg)!;
-    cache.segments.set(seg, { gen: row.gen, docs: row.docs, tokens: row.tokens, lens: i32(Buffer.from(row.lens)) });
+    cache.segments.set(seg, { gen: row.gen, docs: row.docs, tokens: row.tokens, lens: i32(row.lens) });
   }
   for (const seg of cache.segments.keys()) if (!seen.has(seg)) cache.segments.delete(seg);
   if (sig !== cache.sig) { cache.sig = sig; cache.counts.clear(); cache.prefixes.clear(); cache.parts.clear(); cache.recent.clear(); cache.bytes = 0; }
@@ -216,7 +220,7 @@ function computeMatches(db: Db, s: ReturnType<typeof statements>, tbl: RankedTab
   const overlay: { id: number; length: number; freq: number[] }[] = [];
   const overlayDf = unique.map(() => 0);
   if (dirtyRows.length) {
-    const read = db.prepare(`SELECT ${RANKED[tbl].columns.join(', ')} FROM ${RANKED[tbl].fts} WHERE rowid = ?`).raw();
+    const read = s.text[tbl];
     for (const { doc } of dirtyRows) {
       dirty.add(doc);
       const seg = segs.get(doc >> SEG_BITS);

@@ -22,13 +22,13 @@ function renderView(view: View, format: Format, url: URL, status = 200): Rendere
   return { status, type: 'text/html; charset=utf-8', body: Buffer.from(layout(view, url).value) };
 }
 
-/** A page of the database: a route's view, a redirect, or the page that says what went wrong. */
 /** Whether the page is one of the quick routes (rendered on the server's thread). */
 export function isQuick(url: URL): boolean {
   const path = url.pathname.replace(/\.(json|csv)$/, '');
   return ROUTES.some((r) => r.quick && r.pattern.test(path));
 }
 
+/** A page of the database: a route's view, a redirect, or the page that says what went wrong. */
 export function render(db: Db, url: URL): Rendered {
   const ext = /\.(json|csv)$/.exec(url.pathname);
   const format: Format = ext ? (ext[1] as Format) : 'html';

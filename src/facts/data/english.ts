@@ -42,7 +42,7 @@ export const EN_SCALES: Readonly<Record<string, number>> = { thousand: 1e3, mill
 /** Number words and fractions a figure may be written as. */
 export const EN_NUMBER_WORDS: Readonly<Record<string, number>> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozens: 24, a: 1,
+  fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100,
 };
 /** Fractions, read as a share in percent ("two-thirds of provinces" is 66.67 %). */
 export const EN_FRACTIONS: Readonly<Record<string, number>> = {
