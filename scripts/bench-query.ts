@@ -12,8 +12,8 @@
  *    bare FTS lookup `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT 20` for the same FTS
  *    query (what any search must do), and the same ranked by bm25 (`ORDER BY rank`: what a ranked search must
  *    do), and bm25 with search()'s column weights sorted by SQLite (`bm25(...) AS r ORDER BY r LIMIT 20`: the
- *    floor of an exact ranking through FTS5, which search() still uses for phrases; plain words and prefixes
- *    are ranked from the ranking index, src/query/rank.ts), and COUNT(*) of the matches (what visiting every
+ *    floor of an exact ranking through FTS5, which search() still uses for raw FTS5 syntax; words, prefixes
+ *    and phrases are ranked from the ranking index, src/query/rank.ts), and COUNT(*) of the matches (what visiting every
  *    match costs). Also
  *    search() with --source (the smallest source) and --since (the last year), on every fourth query.
  *    Reported: p50 / p95 / p99 in ms and the ratio of each to the bare lookup and to the bm25 floor, on the same
@@ -155,8 +155,8 @@ function benchSearch(dbPath: string, count: number): void {
     const ratio = (name: string) => `${(pct(t, 0.95) / pct(on(name), 0.95)).toFixed(1)}x`;
     console.log(`${v.name.padEnd(48)}${fmt(pct(t, 0.5))} ${fmt(pct(t, 0.95))} ${fmt(pct(t, 0.99))} ${fmt(Math.max(...t))}   ${ratio('(baseline)').padStart(6)}, ${ratio('(floor)').padStart(6)}${v.every > 1 ? `   (${t.length} queries)` : ''}`);
   });
-  console.log('The bm25 floor is FTS5 scoring every match (and reading each phrase\'s whole doclist for its idf). search() ranks plain\n' +
-    'words and prefixes from the ranking index (src/query/rank.ts, the same scores), and phrases and raw queries through FTS5 (the floor).');
+  console.log('The bm25 floor is FTS5 scoring every match (and reading each phrase\'s whole doclist for its idf). search() ranks words,\n' +
+    'prefixes and phrases from the ranking index (src/query/rank.ts, the same scores), and raw FTS5 queries through FTS5 (the floor).');
   for (const kind of ['articles', 'claims'] as const) {
     const k = variants.findIndex((v) => v.name === `${kind}: search()`);
     const slow = qs.map((q, i) => ({ q, ms: times[k]!.get(i)!, fts: ftsOf[i]! }))

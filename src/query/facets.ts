@@ -43,7 +43,7 @@ export function claimFacets(db: Db, options: ClaimsOptions, { cap = 10_000, rank
   if (options.query?.trim()) {
     const fts = toFtsQuery(options.query);
     if (!fts) throw new InputError('type a word to search for');
-    // Words (plain words and prefixes): the best-ranked matches from the ranking index, looked up by id (the
+    // Words, prefixes and phrases: the best-ranked matches from the ranking index, looked up by id (the
     // FTS5 match list below costs 30 ms and more to read for a broad query at a million claims, and each
     // claim looked up is a random read: 10,000 took 70-130 ms on a database larger than memory). Without a
     // filter, the rankedCap best; with one, those of the best RANKED_EXAMINED that pass it (they are the best

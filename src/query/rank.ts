@@ -8,10 +8,13 @@
  * least 1e-6), the column weights, the row's length in tokens over all columns, the average over the table —
  * so the ranking is FTS5's, score for score (test/query/rank.test.ts compares them).
  *
- * Only queries of whole words and prefixes joined by AND (what toFtsQuery makes of typed words) are answered
- * here; phrases and raw FTS5 syntax return null, and so does a table whose index is not built, a prefix of
- * more than PREFIX_TERMS_MAX terms, or more rows waiting than OVERLAY_MAX: the caller then asks FTS5. Rows written since their segment was (the
- * rank_dirty list) are tokenized here, from the FTS table's own text, and take the place of their old postings.
+ * Queries of words, prefixes and phrases joined by AND (what toFtsQuery makes of typed words and quotes) are
+ * answered here. A phrase is turned into postings of its own, as a term has: the rows holding all its words,
+ * where their positions follow one another, with its count per column (FTS5 counts overlapping instances, and
+ * so does this). Raw FTS5 syntax returns null, and so does a table whose index is not built, a prefix of more
+ * than PREFIX_TERMS_MAX terms, a phrase ending in a prefix, or more rows waiting than OVERLAY_MAX: the caller
+ * then asks FTS5. Rows written since their segment was (the rank_dirty list) are tokenized here, from the FTS
+ * table's own text, and take the place of their old postings.
  */
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/db.js';
@@ -49,9 +52,10 @@ export function restrict(m: RankedMatches, allowed: ReadonlySet<number>): Ranked
 }
 
 /**
- * The phrases of an FTS5 query when it is a plain AND of single words and prefixes (`"a" "b"*`), else null:
- * a word as its token, a prefix as its token followed by `*`. Each word must be one token to FTS5, as
- * toFtsQuery makes them; duplicates are kept (FTS5 scores each phrase, twice if twice).
+ * The phrases of an FTS5 query when it is a plain AND of quoted phrases, each maybe a prefix (`"a" "b c"
+ * "d"*`), else null: a word as its token, a prefix as its token followed by `*`, a phrase of several tokens as
+ * its tokens joined by a space (a prefix of several tokens is left to FTS5). Duplicates are kept (FTS5 scores
+ * each phrase, twice if twice).
  */
 export function plainTerms(fts: string): string[] | null {
   const terms: string[] = [];
@@ -62,8 +66,8 @@ export function plainTerms(fts: string): string[] | null {
     const m = re.exec(fts);
     if (!m) return null;
     const tokens = ftsTokens(m[1]!.replace(/""/g, '"'));
-    if (tokens.length !== 1) return null;
-    terms.push(tokens[0]! + m[2]!);
+    if (tokens.length === 0 || (tokens.length > 1 && m[2])) return null;
+    terms.push(tokens.join(' ') + m[2]!);
     at = re.lastIndex;
   }
   return terms.length ? terms : null;
@@ -81,14 +85,29 @@ interface TableCache {
   /** Per term: its rows per segment. Per prefix: its terms. */
   counts: Map<string, { seg: number; n: number }[]>;
   prefixes: Map<string, string[]>;
-  /** Per term: its postings in every segment, the most recently used last, POSTINGS_CACHE bytes at most. */
-  parts: Map<string, Part[]>;
+  /**
+   * Decoded postings, the most recently used last, RANK_CACHE.bytes at most: per term, its postings in
+   * every segment; per term again (key `\u0001` + term), its positions; per phrase of several words (its
+   * words joined by spaces), the postings found for it.
+   */
+  parts: Map<string, { value: unknown; bytes: number }>;
   bytes: number;
   /** The last few results, by query and database state (a page asks for the same matches for its list and its facets). */
   recent: Map<string, RankedMatches>;
 }
-/** Decoded postings kept per connection and table (a long-running server reads the same common terms often). */
-const POSTINGS_CACHE = 64 << 20;
+/**
+ * Decoded postings kept per connection and table: a long-running server reads the same common terms often,
+ * and reading a common term's postings again from SQLite costs 2-3 ms a megabyte. With 64 MB, the benchmark's
+ * mix of searches (scripts/bench-query.ts, about 150 distinct words) kept evicting them: search p95 46 ms on
+ * 200,000 articles, 18 ms with 256 MB. `vnpress serve` divides its budget between its worker threads
+ * (src/serve/pool.ts). Filled only as searches need it.
+ */
+export const RANK_CACHE = { bytes: 256 << 20 };
+
+/** The bytes of decoded postings a connection keeps for a table (for tests and the server's status). */
+export function cachedBytes(db: Db, tbl: RankedTable): number {
+  return caches.get(db)?.get(tbl)?.bytes ?? 0;
+}
 
 /**
  * Per connection: the segments' row lengths, reread only for the segments rewritten since (their gen), and
@@ -107,6 +126,8 @@ function statements(db: Db) {
     segment: db.prepare<[string, number], { docs: number; tokens: number; lens: Buffer; gen: number }>('SELECT s.docs, s.tokens, d.lens, s.gen FROM rank_segments s JOIN rank_segment_data d USING (tbl, seg) WHERE tbl = ? AND seg = ?'),
     prefix: db.prepare<[string, string, string, number], { term: string }>('SELECT DISTINCT term FROM rank_postings WHERE tbl = ? AND term >= ? AND term < ? LIMIT ?'),
     postings: db.prepare<[string, string], { seg: number; slots: Buffer; freqs: Buffer }>('SELECT seg, slots, freqs FROM rank_postings WHERE tbl = ? AND term = ?'),
+    positions: db.prepare<[string, string], { seg: number; poss: Buffer }>('SELECT seg, poss FROM rank_positions WHERE tbl = ? AND term = ?'),
+    position: db.prepare<[string, string, number], { poss: Buffer }>('SELECT poss FROM rank_positions WHERE tbl = ? AND term = ? AND seg = ?'),
     posting: db.prepare<[string, string, number], { slots: Buffer; freqs: Buffer }>('SELECT slots, freqs FROM rank_postings WHERE tbl = ? AND term = ? AND seg = ?'),
     // length() of a blob is read from the record header, without the blob's pages: a term's rows per segment.
     counts: db.prepare<[string, string], { seg: number; n: number }>('SELECT seg, length(slots) / 2 AS n FROM rank_postings WHERE tbl = ? AND term = ?'),
@@ -123,6 +144,9 @@ function u16(b: Buffer): Uint16Array {
 }
 function i32(b: Buffer): Int32Array {
   return b.byteOffset % 4 === 0 ? new Int32Array(b.buffer, b.byteOffset, b.length >> 2) : new Int32Array(new Uint8Array(b).buffer);
+}
+function u32(b: Buffer): Uint32Array {
+  return b.byteOffset % 4 === 0 ? new Uint32Array(b.buffer, b.byteOffset, b.length >> 2) : new Uint32Array(new Uint8Array(b).buffer);
 }
 
 function tableCache(db: Db, s: ReturnType<typeof statements>, tbl: RankedTable): TableCache {
@@ -151,7 +175,8 @@ function tableCache(db: Db, s: ReturnType<typeof statements>, tbl: RankedTable):
 export function rankedMatches(db: Db, tbl: RankedTable, terms: readonly string[]): RankedMatches | null {
   const s = statementsFor(db);
   if (!s) return null;
-  const key = `${tbl} ${terms.join(' ')} ${s.version.get()!.v} ${s.changes.get()!.t}`;
+  // Terms joined by a tab: a phrase of several words holds spaces.
+  const key = `${tbl}\t${terms.join('\t')}\t${s.version.get()!.v}\t${s.changes.get()!.t}`;
   const recent = caches.get(db)?.get(tbl)?.recent;
   const kept = recent?.get(key);
   if (kept) return kept;
@@ -189,10 +214,14 @@ function computeMatches(db: Db, s: ReturnType<typeof statements>, tbl: RankedTab
   let tokens = 0;
   for (const seg of segs.values()) { N += seg.docs; tokens += seg.tokens; }
 
-  // A prefix stands for every term it begins (FTS5 counts the instances of all of them as the phrase's).
+  // A prefix stands for every term it begins (FTS5 counts the instances of all of them as the phrase's). A
+  // phrase of several words is matched from their positions (phraseSource below).
   const unique = [...new Set(terms)];
   const expanded: string[][] = [];
   for (const phrase of unique) {
+    const words = phrase.includes(' ');
+    if (words && phrase.endsWith('*')) return null;
+    if (words) { expanded.push([]); continue; }
     if (!phrase.endsWith('*')) { expanded.push([phrase]); continue; }
     const p = phrase.slice(0, -1);
     let list = cache.prefixes.get(p);
@@ -204,10 +233,17 @@ function computeMatches(db: Db, s: ReturnType<typeof statements>, tbl: RankedTab
     if (list.length > PREFIX_TERMS_MAX) return null;
     expanded.push(list);
   }
-  /** A phrase's weighted count in a row's terms. */
-  const phraseFreq = (u: number, counts: Map<string, Uint16Array>): number => {
+  /** A phrase's weighted count in a row: from its terms' counts, or for several words, its columns' tokens. */
+  const phraseFreq = (u: number, counts: Map<string, Uint16Array>, columns: string[][] | null): number => {
     let f = 0;
     const phrase = unique[u]!;
+    if (columns && phrase.includes(' ')) {
+      const words = phrase.split(' ');
+      columns.forEach((col, k) => {
+        for (let i = 0; i + words.length <= col.length; i++) if (words.every((w, x) => col[i + x] === w)) f += weights[k]!;
+      });
+      return f;
+    }
     const add = (c: Uint16Array) => { for (let k = 0; k < ncol; k++) f += weights[k]! * c[k]!; };
     if (!phrase.endsWith('*')) { const c = counts.get(phrase); if (c) add(c); return f; }
     const p = phrase.slice(0, -1);
@@ -219,6 +255,7 @@ function computeMatches(db: Db, s: ReturnType<typeof statements>, tbl: RankedTab
   const dirty = new Set<number>();
   const overlay: { id: number; length: number; freq: number[] }[] = [];
   const overlayDf = unique.map(() => 0);
+  const hasPhrase = unique.some((p) => p.includes(' '));
   if (dirtyRows.length) {
     const read = s.text[tbl];
     for (const { doc } of dirtyRows) {
@@ -231,7 +268,8 @@ function computeMatches(db: Db, s: ReturnType<typeof statements>, tbl: RankedTab
       const { counts, length } = rowTerms(cols);
       N++;
       tokens += length;
-      const freq = unique.map((_, u) => phraseFreq(u, counts));
+      const columns = hasPhrase ? cols.map((c) => (c ? ftsTokens(c) : [])) : null;
+      const freq = unique.map((_, u) => phraseFreq(u, counts, columns));
       freq.forEach((f, u) => { if (f > 0) overlayDf[u]!++; });
       if (freq.every((f) => f > 0)) overlay.push({ id: doc, length, freq });
     }
@@ -273,35 +311,104 @@ function computeMatches(db: Db, s: ReturnType<typeof statements>, tbl: RankedTab
         return { seg: g, slots: u16(r.slots), freqs: u16(r.freqs) };
       });
     }
-    let all = cache.parts.get(list.term);
-    if (all) {
-      cache.parts.delete(list.term);
-      cache.parts.set(list.term, all);
-    } else {
+    let all = recall<Part[]>(list.term);
+    if (!all) {
       all = s.postings.all(tbl, list.term).map((r) => ({ seg: r.seg, slots: u16(r.slots), freqs: u16(r.freqs) })).sort((x, y) => x.seg - y.seg);
-      let bytes = 0;
-      for (const p of all) bytes += p.slots.byteLength + p.freqs.byteLength;
-      if (bytes <= POSTINGS_CACHE / 4) {
-        for (const [term, old] of cache.parts) {
-          if (cache.bytes + bytes <= POSTINGS_CACHE) break;
-          cache.parts.delete(term);
-          for (const p of old) cache.bytes -= p.slots.byteLength + p.freqs.byteLength;
-        }
-        cache.parts.set(list.term, all);
-        cache.bytes += bytes;
-      }
+      remember(list.term, all, partBytes(all));
     }
     if (!wanted) return all;
     return all.filter((p) => wanted[p.seg]! > 0);
   };
+  /** The cache of decoded postings (TableCache.parts), least recently used out first. */
+  function recall<T>(key: string): T | undefined {
+    const e = cache.parts.get(key);
+    if (!e) return undefined;
+    cache.parts.delete(key);
+    cache.parts.set(key, e);
+    return e.value as T;
+  }
+  function remember(key: string, value: unknown, bytes: number): void {
+    if (bytes > RANK_CACHE.bytes / 4) return;
+    for (const [k, old] of cache.parts) {
+      if (cache.bytes + bytes <= RANK_CACHE.bytes) break;
+      cache.parts.delete(k);
+      cache.bytes -= old.bytes;
+    }
+    cache.parts.set(key, { value, bytes });
+    cache.bytes += bytes;
+  }
+  /**
+   * A term's positions in the segments wanted, read as its postings are, with where each posting's start
+   * (offs, from its counts). A blob holds as many positions as the posting's counts add up to, two bytes each,
+   * or four when its segment has a column longer than 65,536 tokens.
+   */
+  const positionsOf = (list: TermList, parts: Map<number, Part>, wanted: Int32Array): Map<number, Positions> => {
+    const segs = list.segs.filter((g) => wanted[g]! > 0);
+    if (segs.length * 4 < list.segs.length) return new Map(segs.map((g) => [g, positions(parts.get(g)!, s.position.get(tbl, list.term, g)!.poss, ncol)]));
+    const key = `\u0001${list.term}`;
+    let all = recall<Map<number, Positions>>(key);
+    if (!all) {
+      // Every segment's, as its postings are then read (one range read each).
+      const every = new Map(partsOf(list, null).map((p) => [p.seg, p]));
+      all = new Map(s.positions.all(tbl, list.term).map((r) => [r.seg, positions(every.get(r.seg)!, r.poss, ncol)]));
+      let bytes = 0;
+      for (const p of all.values()) bytes += p.poss.byteLength + p.offs.byteLength;
+      remember(key, all, bytes);
+    }
+    return all;
+  };
 
   const maxId = maxRowid(segs);
+  const segCount = (maxId >> SEG_BITS) + 1;
+  /**
+   * A phrase of several words as postings of its own: in each segment holding all its words, the rows where
+   * they follow one another, with the phrase's count in each column, as FTS5 counts its instances. Kept in the
+   * cache as a term's postings are; rows waiting in rank_dirty are counted out of its rows as for a term.
+   */
+  interface Source { rows: number; parts: (wanted: Int32Array | null) => Part[] }
+  const phraseSource = (phrase: string): Source => {
+    let all = recall<Part[]>(phrase);
+    if (!all) {
+      const words = phrase.split(' ');
+      const distinct = [...new Set(words)];
+      const lists = distinct.map(termList);
+      const inAll = new Int32Array(segCount);
+      for (const l of lists) for (const g of l.segs) inAll[g]!++;
+      for (let g = 0; g < segCount; g++) inAll[g] = inAll[g] === distinct.length ? 1 : 0;
+      const parts = lists.map((l) => new Map(partsOf(l, inAll).map((p) => [p.seg, p])));
+      const poss = lists.map((l, i) => positionsOf(l, parts[i]!, inAll));
+      const at = words.map((w) => distinct.indexOf(w));
+      all = [];
+      for (let g = 0; g < segCount; g++) {
+        if (!inAll[g]) continue;
+        const inSeg = distinct.map((_, i) => ({ ...parts[i]!.get(g)!, ...poss[i]!.get(g)! }));
+        const found = phraseInSegment(g, at.map((i) => inSeg[i]!), ncol);
+        if (found) all.push(found);
+      }
+      remember(phrase, all, partBytes(all));
+    }
+    let rows = 0;
+    for (const part of all) {
+      rows += part.slots.length;
+      if (!dirtySegs.has(part.seg)) continue;
+      const from = part.seg << SEG_BITS;
+      for (let i = 0; i < part.slots.length; i++) if (dirty.has(from + part.slots[i]!)) rows--;
+    }
+    const parts = all;
+    return { rows, parts: (wanted) => (wanted ? parts.filter((p) => wanted[p.seg]! > 0) : parts) };
+  };
+  const termSource = (tl: TermList): Source => ({ rows: tl.rows, parts: (wanted) => partsOf(tl, wanted) });
+
   const scratch = scratchFor(db, tbl, maxId, unique.length);
   const { hits } = scratch;
   // Each phrase's terms, and its document frequency: the rows holding any of them, less the rows waiting in
   // rank_dirty (their postings are stale), plus those whose current text holds it. Rows holding two terms of
   // a prefix are counted once (marked in hits, which is all zeros between searches).
   const lists = expanded.map((words, u) => {
+    if (!words.length) {
+      const phrase = phraseSource(unique[u]!);
+      return { terms: [phrase], df: phrase.rows + overlayDf[u]! };
+    }
     const termLists = words.map(termList);
     let rows = 0;
     if (termLists.length === 1) rows = termLists[0]!.rows;
@@ -321,7 +428,7 @@ function computeMatches(db: Db, s: ReturnType<typeof statements>, tbl: RankedTab
       for (const id of marked) hits[id] = 0;
       rows = marked.length;
     }
-    return { terms: termLists, df: rows + overlayDf[u]! };
+    return { terms: termLists.map(termSource), df: rows + overlayDf[u]! };
   });
   const avgdl = tokens / N;
   const phrases = terms.map((t) => {
@@ -338,9 +445,13 @@ function computeMatches(db: Db, s: ReturnType<typeof statements>, tbl: RankedTab
   // scored with the phrases in query order, as FTS5 adds their shares, so the sums are the same to the last
   // bit. The arrays are dense over rowids and kept between searches; only hits is reset.
   const order = lists.map((_, i) => i).sort((x, y) => lists[x]!.df - lists[y]!.df);
-  const segCount = (maxId >> SEG_BITS) + 1;
   let live = new Int32Array(segCount);
   let touched: Int32Array = new Int32Array(0);
+  // The loops over postings are functions of their own, on typed arrays only: inside this function, whose
+  // closures are new at every call, V8 kept discarding their optimized code ("wrong map"), and a pass over a
+  // million postings took 70 ns a posting instead of a few.
+  const w = Int32Array.from(weights); // whole numbers (WEIGHTS), so the counts stay exact integers
+  const skip = dirty.size ? dirty : null;
   try {
     for (let j = 0; j < order.length; j++) {
       const list = lists[order[j]!]!;
@@ -348,59 +459,27 @@ function computeMatches(db: Db, s: ReturnType<typeof statements>, tbl: RankedTab
       const nextLive = new Int32Array(segCount);
       const first: Part[] = [];
       for (const tl of list.terms) {
-        const parts = partsOf(tl, j === 0 ? null : live);
+        const parts = tl.parts(j === 0 ? null : live);
         if (j === 0) first.push(...parts);
         for (const part of parts) {
-          const from = part.seg << SEG_BITS;
-          const { slots, freqs } = part;
-          let alive = 0;
-          for (let i = 0; i < slots.length; i++) {
-            const id = from + slots[i]!;
-            const h = hits[id];
-            if (h !== j && h !== j + 1) continue;
-            if (j === 0 && dirty.size && dirty.has(id)) continue;
-            let f = 0;
-            for (let k = 0; k < ncol; k++) f += weights[k]! * freqs[i * ncol + k]!;
-            // j + 1: the row was promoted by another term of the same prefix, in this pass.
-            if (h === j) { freqOf[id] = f; hits[id] = j + 1; alive++; } else freqOf[id] = freqOf[id]! + f;
-          }
-          nextLive[part.seg] = nextLive[part.seg]! + alive;
+          nextLive[part.seg] = nextLive[part.seg]! + markPass(j, part.seg << SEG_BITS, part.slots, part.freqs, ncol, w, hits, freqOf, j === 0 ? skip : null);
         }
       }
       live = nextLive;
-      if (j === 0) {
-        // The rows that can match at all (a row twice for a prefix): the candidates are read from them, and
-        // their counters reset after.
-        let n = 0;
-        for (const part of first) n += part.slots.length;
-        touched = new Int32Array(n);
-        let t = 0;
-        for (const part of first) {
-          const from = part.seg << SEG_BITS;
-          for (let i = 0; i < part.slots.length; i++) touched[t++] = from + part.slots[i]!;
-        }
-      }
+      // The rows that can match at all (a row twice for a prefix): the candidates are read from them, and
+      // their counters reset after.
+      if (j === 0) touched = rowsOf(first);
     }
-    const want = order.length;
+    const lens = new Array<Int32Array>(segCount).fill(NO_LENS);
+    for (const [g, seg] of segs) lens[g] = seg.lens;
     let ids = new Float64Array(touched.length + overlay.length);
     let scores = new Float64Array(touched.length + overlay.length);
-    const share = (idf: number, f: number, D: number) => idf * ((f * (K1 + 1.0)) / (f + K1 * (1 - B + B * D / avgdl)));
     const freqs = phrases.map((ph) => scratch.freqOf[ph.list]!);
-    const idfs = phrases.map((ph) => ph.idf);
-    let j = 0;
-    for (let i = 0; i < touched.length; i++) {
-      const id = touched[i]!;
-      if (hits[id] !== want) continue;
-      hits[id] = 0; // taken (a prefix lists a row once per term)
-      const D = segs.get(id >> SEG_BITS)!.lens[id & (SEG_SIZE - 1)]!;
-      let sc = 0;
-      for (let p = 0; p < idfs.length; p++) sc += share(idfs[p]!, freqs[p]![id]!, D);
-      ids[j] = id;
-      scores[j++] = sc;
-    }
+    const idfs = Float64Array.from(phrases, (ph) => ph.idf);
+    let j = scoreRows(touched, order.length, hits, lens, freqs, idfs, avgdl, ids, scores);
     for (const o of overlay) {
       let sc = 0;
-      for (const ph of phrases) sc += share(ph.idf, o.freq[ph.list]!, o.length);
+      for (const ph of phrases) sc += share(ph.idf, o.freq[ph.list]!, o.length, avgdl);
       ids[j] = o.id;
       scores[j++] = sc;
     }
@@ -410,6 +489,168 @@ function computeMatches(db: Db, s: ReturnType<typeof statements>, tbl: RankedTab
   } finally {
     for (let i = 0; i < touched.length; i++) hits[touched[i]!] = 0;
   }
+}
+
+/** A phrase's share of a row's bm25 score, as FTS5 computes it (the same operations, so the same bits). */
+function share(idf: number, f: number, D: number, avgdl: number): number {
+  return idf * ((f * (K1 + 1.0)) / (f + K1 * (1 - B + B * D / avgdl)));
+}
+
+/**
+ * One pass of the candidate search over one posting: a row still a candidate after j phrases (hits[id] === j)
+ * holds this one too and is promoted, its weighted count kept in freqOf; hits[id] === j + 1 is a row promoted
+ * by another term of the same prefix in this pass, whose count adds up. Returns the rows promoted.
+ */
+function markPass(j: number, from: number, slots: Uint16Array, freqs: Uint16Array, ncol: number, w: Int32Array, hits: Uint8Array, freqOf: Uint32Array, skip: Set<number> | null): number {
+  let alive = 0;
+  for (let i = 0; i < slots.length; i++) {
+    const id = from + slots[i]!;
+    const h = hits[id]!;
+    if (h !== j && h !== j + 1) continue;
+    if (skip !== null && skip.has(id)) continue;
+    let f = 0;
+    if (ncol === 2) f = w[0]! * freqs[2 * i]! + w[1]! * freqs[2 * i + 1]!;
+    else for (let k = 0; k < ncol; k++) f += w[k]! * freqs[i * ncol + k]!;
+    if (h === j) { freqOf[id] = f; hits[id] = j + 1; alive++; } else freqOf[id] = freqOf[id]! + f;
+  }
+  return alive;
+}
+
+/** The rowids of postings, in order. */
+function rowsOf(parts: readonly Part[]): Int32Array {
+  let n = 0;
+  for (const part of parts) n += part.slots.length;
+  const rows = new Int32Array(n);
+  let t = 0;
+  for (const part of parts) {
+    const from = part.seg << SEG_BITS;
+    const slots = part.slots;
+    for (let i = 0; i < slots.length; i++) rows[t++] = from + slots[i]!;
+  }
+  return rows;
+}
+
+const NO_LENS = new Int32Array(0);
+
+/**
+ * Scores the rows holding every phrase (hits[id] === want), the phrases added in query order as FTS5 adds
+ * them; writes them to ids and scores and returns how many.
+ */
+function scoreRows(touched: Int32Array, want: number, hits: Uint8Array, lens: Int32Array[], freqs: Uint32Array[], idfs: Float64Array, avgdl: number, ids: Float64Array, scores: Float64Array): number {
+  let j = 0;
+  for (let i = 0; i < touched.length; i++) {
+    const id = touched[i]!;
+    if (hits[id] !== want) continue;
+    hits[id] = 0; // taken (a prefix lists a row once per term)
+    const D = lens[id >> SEG_BITS]![id & (SEG_SIZE - 1)]!;
+    let sc = 0;
+    for (let p = 0; p < idfs.length; p++) sc += share(idfs[p]!, freqs[p]![id]!, D, avgdl);
+    ids[j] = id;
+    scores[j++] = sc;
+  }
+  return j;
+}
+
+const partBytes = (parts: readonly Part[]) => parts.reduce((n, p) => n + p.slots.byteLength + p.freqs.byteLength, 0);
+
+/** A term's positions in a segment, and where each of its postings' positions start. */
+interface Positions { poss: Uint16Array | Uint32Array; offs: Int32Array }
+function positions(part: Part, b: Buffer, ncol: number): Positions {
+  const n = part.slots.length;
+  const offs = new Int32Array(n + 1);
+  let o = 0;
+  for (let i = 0; i < n; i++) {
+    offs[i] = o;
+    for (let c = 0; c < ncol; c++) o += part.freqs[i * ncol + c]!;
+  }
+  offs[n] = o;
+  return { poss: b.length === o * 4 ? u32(b) : u16(b), offs };
+}
+
+/** Per word of a phrase, in one segment: its posting index at each slot (reused from call to call). */
+const phraseScratch = { held: new Uint8Array(SEG_SIZE), at: [] as Int32Array[] };
+
+/**
+ * The rows of one segment holding a phrase, from its words' postings and positions (in phrase order; a word
+ * twice is given twice, the same object), with the phrase's count per column, or null when none. The rows
+ * holding every word are marked first, rarest word first, in a count per slot (a pass over each word's rows;
+ * walking the lists side by side cost twice as much); positions are read for those rows only. In a column,
+ * each position of the first word where the k-th word is at +k is an instance (overlapping ones too, as FTS5
+ * counts them).
+ */
+export function phraseInSegment(seg: number, words: readonly (Part & Positions)[], ncol: number): Part | null {
+  const distinct = [...new Set(words)].sort((a, b) => a.slots.length - b.slots.length);
+  const { held, at } = phraseScratch;
+  while (at.length < distinct.length) at.push(new Int32Array(SEG_SIZE));
+  let alive = 0;
+  for (let j = 0; j < distinct.length; j++) {
+    const sl = distinct[j]!.slots;
+    const a = at[j]!;
+    alive = 0;
+    for (let i = 0; i < sl.length; i++) {
+      const slot = sl[i]!;
+      if (held[slot] !== j) continue;
+      held[slot] = j + 1;
+      a[slot] = i;
+      alive++;
+    }
+    if (!alive) break;
+  }
+  const of = words.map((w) => distinct.indexOf(w));
+  const m = words.length;
+  const idx = new Int32Array(m);
+  const start = new Int32Array(m);
+  const end = new Int32Array(m);
+  const row = new Int32Array(ncol);
+  const slots: number[] = [];
+  const freqs: number[] = [];
+  const anchor = distinct[0]!.slots;
+  const all = alive ? distinct.length : -1;
+  for (let i = 0; i < anchor.length; i++) {
+    const slot = anchor[i]!;
+    const h = held[slot];
+    held[slot] = 0; // reset as read: only the rarest word's rows can be marked
+    if (h !== all) continue;
+    for (let k = 0; k < m; k++) idx[k] = at[of[k]!]![slot]!;
+    let any = false;
+    for (let c = 0; c < ncol; c++) {
+      let empty = false;
+      for (let k = 0; k < m; k++) {
+        const w = words[k]!;
+        const x = idx[k]!;
+        let o = w.offs[x]!;
+        for (let cc = 0; cc < c; cc++) o += w.freqs[x * ncol + cc]!;
+        const n = w.freqs[x * ncol + c]!;
+        if (!n) { empty = true; break; }
+        start[k] = o;
+        end[k] = o + n;
+      }
+      let count = 0;
+      if (!empty) {
+        const first = words[0]!.poss;
+        instances: for (let q = start[0]!; q < end[0]!; q++) {
+          const base = first[q]!;
+          let ok = true;
+          for (let k = 1; k < m; k++) {
+            const p = words[k]!.poss;
+            let r = start[k]!;
+            const e = end[k]!;
+            while (r < e && p[r]! < base + k) r++;
+            start[k] = r; // positions only grow with base: the next instance looks from here
+            if (r >= e) break instances;
+            if (p[r] !== base + k) { ok = false; break; }
+          }
+          if (ok && count < 0xffff) count++;
+        }
+      }
+      row[c] = count;
+      if (count) any = true;
+    }
+    if (!any) continue;
+    slots.push(slot);
+    for (let c = 0; c < ncol; c++) freqs.push(row[c]!);
+  }
+  return slots.length ? { seg, slots: Uint16Array.from(slots), freqs: Uint16Array.from(freqs) } : null;
 }
 
 function maxRowid(segs: Map<number, Segment>): number {

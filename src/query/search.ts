@@ -97,9 +97,9 @@ export function search(db: Db, query: string, options: SearchOptions = {}): Sear
   if (options.in === 'officials' || options.in === 'documents') return searchNames(db, fts, terms, options);
   const claims = (options.in ?? 'articles') === 'claims';
   const limit = options.limit ?? 20;
-  // Plain words are ranked from the ranking index (src/query/rank.ts): FTS5's bm25, score for score, without
-  // FTS5 scoring every match through its auxiliary-function interface (130 ms at p95 on 200,000 articles).
-  // Phrases and --raw queries, and a database whose index is not ready, are ranked by FTS5 below.
+  // Words, prefixes and phrases are ranked from the ranking index (src/query/rank.ts): FTS5's bm25, score for
+  // score, without FTS5 scoring every match through its auxiliary-function interface (130 ms at p95 on
+  // 200,000 articles). --raw queries, and a database whose index is not ready, are ranked by FTS5 below.
   //
   // There, ranking is bm25 over every match, in the FTS index alone; only the best are joined to their rows
   // (joining every match, with its text, before the sort cost as much again as ranking). Ties are broken by

@@ -15,6 +15,15 @@ interface Slot { worker: Worker; job: Job | null }
 
 const SCRIPT = new URL('./render-worker.js', import.meta.url);
 
+/**
+ * The decoded postings the workers keep, together (src/query/rank.ts, RANK_CACHE): each keeps its share, from
+ * 64 MB to the 256 MB a single search process keeps, so that eight workers do not hold 2 GB between them.
+ */
+export const WORKERS_RANK_CACHE = 512 << 20;
+export function workerRankCache(workers: number): number {
+  return Math.max(64 << 20, Math.min(256 << 20, Math.floor(WORKERS_RANK_CACHE / Math.max(1, workers))));
+}
+
 /** Whether workers can run here: the compiled worker script exists (not when the sources are run as TypeScript). */
 export function workersAvailable(): boolean {
   return existsSync(fileURLToPath(SCRIPT));
@@ -27,8 +36,11 @@ export class RenderPool {
   private nextId = 0;
   private closed = false;
 
+  private readonly size: number;
+
   constructor(private readonly db: string, size = Math.min(8, availableParallelism())) {
-    for (let i = 0; i < Math.max(1, size); i++) this.slots.push(this.spawn());
+    this.size = Math.max(1, size);
+    for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
   }
 
   render(path: string): Promise<Rendered> {
@@ -48,7 +60,7 @@ export class RenderPool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(SCRIPT, { workerData: { db: this.db } }), job: null };
+    const slot: Slot = { worker: new Worker(SCRIPT, { workerData: { db: this.db, rankCache: workerRankCache(this.size) } }), job: null };
     slot.worker.on('message', (m: { id: number; status: number; type: string; headers?: Record<string, string>; body: Uint8Array }) => {
       const job = slot.job;
       slot.job = null;

@@ -6,8 +6,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDb } from '../store/db.js';
 import { render } from './render.js';
+import { RANK_CACHE } from '../query/rank.js';
 
-const db = openDb((workerData as { db: string }).db, { readonly: true });
+const data = workerData as { db: string; rankCache: number };
+RANK_CACHE.bytes = data.rankCache;
+const db = openDb(data.db, { readonly: true });
 parentPort!.on('message', (job: { id: number; path: string }) => {
   const r = render(db, new URL(job.path, 'http://vnpress.local'));
   // The body's bytes move to the server's thread instead of being copied.

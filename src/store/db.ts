@@ -74,6 +74,10 @@ export function openDb(path: string, options: OpenOptions = {}): Db {
   }
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
+  // Readers (search, the web page, exports) read the database's pages through a memory map, up to SQLite's
+  // limit of 2 GB, instead of one read() call per page: a ranked search reads megabytes of postings, and the
+  // calls were a third of that time.
+  if (options.readonly) db.pragma('mmap_size = 2147418112');
   if (!options.readonly) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');

@@ -71,11 +71,13 @@ export class RankIndex {
       segment: db.prepare<[string, number], { terms: string; gen: number }>('SELECT d.terms, s.gen FROM rank_segments s JOIN rank_segment_data d USING (tbl, seg) WHERE tbl = ? AND seg = ?'),
       deletePosting: db.prepare('DELETE FROM rank_postings WHERE tbl = ? AND term = ? AND seg = ?'),
       insertPosting: db.prepare('INSERT INTO rank_postings (tbl, term, seg, slots, freqs) VALUES (?, ?, ?, ?, ?)'),
+      deletePositions: db.prepare('DELETE FROM rank_positions WHERE tbl = ? AND term = ? AND seg = ?'),
+      insertPositions: db.prepare('INSERT INTO rank_positions (tbl, term, seg, poss) VALUES (?, ?, ?, ?)'),
       deleteSegment: ['rank_segments', 'rank_segment_data'].map((t) => db.prepare(`DELETE FROM ${t} WHERE tbl = ? AND seg = ?`)),
       insertSegment: db.prepare('INSERT INTO rank_segments (tbl, seg, gen, docs, tokens) VALUES (?, ?, ?, ?, ?)'),
       insertSegmentData: db.prepare('INSERT INTO rank_segment_data (tbl, seg, lens, terms) VALUES (?, ?, ?, ?)'),
       clearDirty: db.prepare('DELETE FROM rank_dirty WHERE tbl = ? AND doc BETWEEN ? AND ?'),
-      clearAll: ['rank_postings', 'rank_segments', 'rank_segment_data', 'rank_dirty'].map((t) => db.prepare(`DELETE FROM ${t} WHERE tbl = ?`)),
+      clearAll: ['rank_postings', 'rank_positions', 'rank_segments', 'rank_segment_data', 'rank_dirty'].map((t) => db.prepare(`DELETE FROM ${t} WHERE tbl = ?`)),
       rows: Object.fromEntries(Object.entries(RANKED).map(([tbl, { fts, columns }]) =>
         // From FTS5's own content table (id, c0, c1, …), the text FTS5 indexed: reading it through the virtual
         // table took ten times as long.
@@ -156,7 +158,11 @@ export class RankIndex {
     const rows = this.stmts.rows[tbl].all(first, first + SEG_SIZE - 1) as unknown[][];
     const old = this.stmts.segment.get(tbl, seg);
     if (old) {
-      for (const term of old.terms.split('\n')) if (term) this.stmts.deletePosting.run(tbl, term, seg);
+      for (const term of old.terms.split('\n')) {
+        if (!term) continue;
+        this.stmts.deletePosting.run(tbl, term, seg);
+        this.stmts.deletePositions.run(tbl, term, seg);
+      }
       for (const d of this.stmts.deleteSegment) d.run(tbl, seg);
     }
     if (rows.length) this.writeSegment(tbl, seg, rows, (old?.gen ?? 0) + 1);
@@ -164,38 +170,47 @@ export class RankIndex {
   }
 
   /**
-   * Writes the postings and lengths of one segment's rows ([rowid, column…], ascending rowid). Tokens are
-   * counted straight into the segment's per-term lists (rows come in slot order, so a term's last slot is the
-   * row being read): no map per row, which was most of the build's time on a million short claims.
+   * Writes the postings, positions and lengths of one segment's rows ([rowid, column…], ascending rowid).
+   * Tokens are counted straight into the segment's per-term lists (rows come in slot order, so a term's last
+   * slot is the row being read): no map per row, which was most of the build's time on a million short
+   * claims. A position is kept for each token counted, so a posting's counts say how many positions it has.
    */
   private writeSegment(tbl: RankedTable, seg: number, rows: unknown[][], gen: number): void {
     const ncol = RANKED[tbl].columns.length;
     const lens = new Int32Array(SEG_SIZE).fill(-1);
-    const terms = new Map<string, { slots: number[]; freqs: number[] }>();
+    const terms = new Map<string, { slots: number[]; freqs: number[]; poss: number[] }>();
     let tokens = 0;
+    let wide = false;
     for (const row of rows) {
       const slot = (row[0] as number) & (SEG_SIZE - 1);
       let length = 0;
       for (let c = 0; c < ncol; c++) {
         const text = row[c + 1] as string | null;
         if (!text) continue;
+        let pos = 0;
         forEachToken(text, (t) => {
           length++;
           let e = terms.get(t);
-          if (!e) terms.set(t, (e = { slots: [], freqs: [] }));
+          if (!e) terms.set(t, (e = { slots: [], freqs: [], poss: [] }));
           if (e.slots[e.slots.length - 1] !== slot) {
             e.slots.push(slot);
             for (let k = 0; k < ncol; k++) e.freqs.push(0);
           }
           const i = e.freqs.length - ncol + c;
-          if (e.freqs[i]! < 0xffff) e.freqs[i]!++;
+          if (e.freqs[i]! < 0xffff) {
+            e.freqs[i]!++;
+            e.poss.push(pos);
+          }
+          pos++;
         });
+        if (pos > 0x10000) wide = true;
       }
       lens[slot] = length;
       tokens += length;
     }
     for (const [term, e] of terms) {
       this.stmts.insertPosting.run(tbl, term, seg, Buffer.from(Uint16Array.from(e.slots).buffer), Buffer.from(Uint16Array.from(e.freqs).buffer));
+      this.stmts.insertPositions.run(tbl, term, seg, Buffer.from((wide ? Uint32Array : Uint16Array).from(e.poss).buffer));
     }
     this.stmts.insertSegment.run(tbl, seg, gen, rows.length, tokens);
     this.stmts.insertSegmentData.run(tbl, seg, Buffer.from(lens.buffer), [...terms.keys()].join('\n'));

@@ -49,9 +49,19 @@ describe('claimFacets', () => {
     const filtered = claimFacets(db, { query: 'ty', source }, { rankedCap: 3 });
     expect([filtered.counted, filtered.capped, filtered.among]).toEqual([3, true, 'best']);
     expect(filtered.qualifier).toEqual(expected(bestOfSource).qualifier);
-    // A phrase goes through FTS5: the first matches in index order.
-    const phrase = claimFacets(db, { query: '"ty dong"' }, { cap: 2 });
-    expect([phrase.counted, phrase.capped, phrase.among]).toEqual([2, true, 'first']);
+    // A phrase is ranked from the index too.
+    const bestPhrase = search(db, '"ty dong"', { in: 'claims', limit: 2 }).map((h) => h.id);
+    const phrase = claimFacets(db, { query: '"ty dong"' }, { rankedCap: 2 });
+    expect([phrase.counted, phrase.capped, phrase.among]).toEqual([2, true, 'best']);
+    expect(phrase.qualifier).toEqual(expected(bestPhrase).qualifier);
+    // Without the ranking index, through FTS5: the first matches in index order.
+    db.exec("UPDATE rank_state SET built = 0 WHERE tbl = 'claims'");
+    try {
+      const first = claimFacets(db, { query: '"ty dong"' }, { cap: 2 });
+      expect([first.counted, first.capped, first.among]).toEqual([2, true, 'first']);
+    } finally {
+      db.exec("UPDATE rank_state SET built = 1 WHERE tbl = 'claims'");
+    }
   });
 
   it('without words, counts the claims the filters allow', () => {

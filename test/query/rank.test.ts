@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, type Db } from '../../src/store/db.js';
 import { RankIndex } from '../../src/store/rank-index.js';
-import { inRankOrder, OVERLAY_MAX, plainTerms, rankedMatches } from '../../src/query/rank.js';
+import { cachedBytes, inRankOrder, OVERLAY_MAX, plainTerms, RANK_CACHE, rankedMatches } from '../../src/query/rank.js';
 import { FILTER_TUNING, search, toFtsQuery } from '../../src/query/search.js';
 import { generate } from '../../scripts/gen-db.js';
+import { ftsTokens } from '../../src/text/fts-tokens.js';
 
 // A generated database of 5,000 articles and 20,000 claims: three segments of articles, ten of claims.
 let dir: string;
@@ -45,7 +46,18 @@ function queries(tbl: 'articles' | 'claims'): string[] {
   // Prefixes: of one term, of many (the first letters of common words), with a word, and twice.
   for (let i = 0; i < 6; i++) out.push(`${pick(i * 11).slice(0, 1 + (i % 3))}*`, `${pick(i * 5)} ${pick(i * 17).slice(0, 2)}*`);
   out.push(`${pick(2).slice(0, 2)}* ${pick(2).slice(0, 2)}*`, `${pick(9)}*`);
-  return out.map((q) => toFtsQuery(q));
+  const fts = out.map((q) => toFtsQuery(q));
+  // Phrases: runs of two to five tokens cut from the rows' own text (so they match, across columns too), alone,
+  // with a word, a prefix or another phrase; a common word twice in a row; words that never follow each other.
+  const texts = db.prepare(`SELECT * FROM ${FTS[tbl].fts} WHERE rowid % 397 = 1 LIMIT 12`).raw().all() as string[][];
+  texts.forEach((cols, i) => {
+    const tokens = ftsTokens(cols[i % cols.length] || cols.join(' '));
+    const at = (i * 7) % Math.max(1, tokens.length - 5);
+    const phrase = `"${tokens.slice(at, at + 2 + (i % 4)).join(' ')}"`;
+    fts.push([phrase, `${phrase} "${pick(i * 3)}"`, `${phrase} "${pick(i).slice(0, 2)}"*`, `${phrase} "${tokens.slice(0, 2).join(' ')}"`][i % 4]!);
+  });
+  fts.push(`"${pick(0)} ${pick(0)}"`, `"${pick(0)} ${pick(1)} ${pick(0)}"`, `"${pick(terms.length - 1)} ${pick(0)}"`, `"${pick(5)} ${pick(9)}" "${pick(5)} ${pick(9)}"`);
+  return fts;
 }
 
 function expectSameRanking(tbl: 'articles' | 'claims'): void {
@@ -65,8 +77,13 @@ describe('plainTerms', () => {
     expect(plainTerms('"xuat"* "khau"')).toEqual(['xuat*', 'khau']);
   });
 
-  it('leaves phrases, prefixes and FTS5 syntax to FTS5', () => {
-    for (const q of ['"xuat khau"', '"xuat khau"*', 'xuat OR khau', '"a" NOT "b"', 'title:"a"', '', '""']) expect(plainTerms(q), q).toBeNull();
+  it('takes a phrase of several words as its tokens', () => {
+    expect(plainTerms('"6 thang dau nam" "xuat"*')).toEqual(['6 thang dau nam', 'xuat*']);
+    expect(plainTerms('"Xuất-khẩu"')).toEqual(['xuat khau']);
+  });
+
+  it('leaves a phrase ending in a prefix, and FTS5 syntax, to FTS5', () => {
+    for (const q of ['"xuat khau"*', 'xuat OR khau', '"a" NOT "b"', 'title:"a"', 'NEAR("a" "b")', '', '""']) expect(plainTerms(q), q).toBeNull();
   });
 });
 
@@ -83,10 +100,11 @@ describe('rankedMatches', () => {
     const word = (db.prepare("SELECT term FROM temp.vocab_claims ORDER BY doc DESC LIMIT 1 OFFSET 5").get() as { term: string }).term;
     db.transaction(() => {
       // Changed text, a deleted claim, a new claim in a new segment, a deleted article row's FTS text.
-      for (const id of [3, 2100, 9000]) {
+      // A word three times running: two overlapping instances of the phrase of it twice.
+      for (const [id, text] of [[3, `${word} ${word} zqmoi`], [2100, `${word} ${word} ${word} zqmoi`], [9000, `zqmoi ${word} ${word} zqmoi`]] as const) {
         db.prepare('DELETE FROM claims_fts WHERE rowid = ?').run(id);
-        db.prepare('UPDATE claims SET sentence = ? WHERE id = ?').run(`${word} ${word} zqmoi`, id);
-        db.prepare('INSERT INTO claims_fts (rowid, metric, sentence) VALUES (?, ?, ?)').run(id, 'zqmoi', `${word} ${word} zqmoi`);
+        db.prepare('UPDATE claims SET sentence = ? WHERE id = ?').run(text, id);
+        db.prepare('INSERT INTO claims_fts (rowid, metric, sentence) VALUES (?, ?, ?)').run(id, 'zqmoi', text);
       }
       db.prepare('DELETE FROM claims_fts WHERE rowid = 4').run();
       db.prepare('DELETE FROM claims WHERE id = 4').run();
@@ -99,11 +117,23 @@ describe('rankedMatches', () => {
     const q = toFtsQuery(`${word} zqmoi`);
     expect(ours('claims', q).map((h) => h.id)).toEqual(fts5('claims', q).map((h) => h.id));
     expect(ours('claims', q)).toHaveLength(4);
+    const phrases = [`"${word} ${word}"`, `"${word} zqmoi"`, `"zqmoi ${word} ${word}"`, `"${word} ${word}" "zqmoi"`];
+    const same = () => {
+      for (const p of phrases) {
+        const want = fts5('claims', p);
+        expect(want.length, p).toBeGreaterThan(0);
+        const got = ours('claims', p);
+        expect(got.map((h) => h.id), p).toEqual(want.map((h) => h.id));
+        got.forEach((h, i) => expect(Math.abs(h.rank - want[i]!.rank), p).toBeLessThanOrEqual(1e-9 * Math.abs(want[i]!.rank)));
+      }
+    };
+    same();
     expectSameRanking('claims');
 
     expect(new RankIndex(db).flush()).toBe(4); // segments 0, 1, 4 and the new one
     expect((db.prepare('SELECT COUNT(*) AS n FROM rank_dirty').get() as { n: number }).n).toBe(0);
     expect(ours('claims', q).map((h) => h.id)).toEqual(fts5('claims', q).map((h) => h.id));
+    same();
     expectSameRanking('claims');
   });
 
@@ -124,6 +154,21 @@ describe('rankedMatches', () => {
     expect(new RankIndex(db).flush()).toBe(3);
     expect(rankedMatches(db, 'articles', plainTerms(q)!)).not.toBeNull();
     expect(search(db, 'nam', { limit: 10 })).toEqual(before);
+  });
+});
+
+describe('the cache of decoded postings', () => {
+  it('stays within its budget, evicting the least recently used, and ranks the same', () => {
+    const saved = RANK_CACHE.bytes;
+    try {
+      // 64 KB: a common term's postings (5,000 articles: about 30 KB) are kept, a few at a time.
+      RANK_CACHE.bytes = 64 << 10;
+      expectSameRanking('articles');
+      expect(cachedBytes(db, 'articles')).toBeGreaterThan(0);
+      expect(cachedBytes(db, 'articles')).toBeLessThanOrEqual(64 << 10);
+    } finally {
+      RANK_CACHE.bytes = saved;
+    }
   });
 });
 

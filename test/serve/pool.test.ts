@@ -14,7 +14,7 @@ import { tempDir } from '../helpers.js';
 
 const DIST = fileURLToPath(new URL('../../dist/src/serve/pool.js', import.meta.url));
 if (!existsSync(DIST)) throw new Error('dist/ is missing: run `npm run build` (npm test does) before these tests');
-const { RenderPool } = await import(DIST) as typeof import('../../src/serve/pool.js');
+const { RenderPool, workerRankCache } = await import(DIST) as typeof import('../../src/serve/pool.js');
 
 const dir = tempDir('vnpress-pool-');
 const DB = join(dir.path, 'pool.db');
@@ -32,6 +32,12 @@ afterAll(async () => {
 });
 
 const PATHS = ['/claims?q=xuat+khau', '/claims.json?q=ty', '/claims.csv?q=gdp', '/crawl', '/claims?since=bad-date', '/nowhere', '/claims/1'];
+
+describe('workerRankCache', () => {
+  it('shares 512 MB of decoded postings between the workers, 64 to 256 MB each', () => {
+    expect([1, 2, 3, 4, 8, 16].map((n) => Math.floor(workerRankCache(n) / 2 ** 20))).toEqual([256, 256, 170, 128, 64, 64]);
+  });
+});
 
 describe('RenderPool', () => {
   it('renders in worker threads exactly what the server thread renders', async () => {

@@ -8,7 +8,8 @@ import { ArticleStore } from '../../src/store/articles.js';
 import { MAINTAIN_AT, RankIndex, rowTerms, SEG_SIZE } from '../../src/store/rank-index.js';
 import { articleFromText } from '../../src/article/text-input.js';
 import { extractFacts } from '../../src/facts/index.js';
-import { search } from '../../src/query/search.js';
+import { search, toFtsQuery } from '../../src/query/search.js';
+import { plainTerms, rankedMatches } from '../../src/query/rank.js';
 
 const n = (db: Db, sql: string) => (db.prepare(sql).get() as { n: number }).n;
 
@@ -64,6 +65,8 @@ describe('RankIndex', () => {
     store.save(article, extractFacts(article.text, { publishedOn: '2024-06-18' }));
     store.flushIndex();
     expect(n(db, "SELECT COUNT(*) AS n FROM rank_postings WHERE tbl = 'articles' AND term = 'xuat'")).toBe(0);
+    expect(n(db, "SELECT COUNT(*) AS n FROM rank_positions WHERE tbl = 'articles' AND term = 'xuat'")).toBe(0);
+    expect(n(db, 'SELECT COUNT(*) AS n FROM rank_positions')).toBe(n(db, 'SELECT COUNT(*) AS n FROM rank_postings'));
     expect(n(db, "SELECT COUNT(*) AS n FROM rank_postings WHERE tbl = 'articles' AND term = 'chuyen'")).toBe(1);
     expect(n(db, "SELECT gen AS n FROM rank_segments WHERE tbl = 'articles' AND seg = 0")).toBe(2);
     expect(search(db, 'xuat khau')).toEqual([]);
@@ -80,6 +83,27 @@ describe('RankIndex', () => {
     expect(told).toEqual([7]);
     expect(rank.catchUp((rows) => told.push(rows))).toBe(0);
     expect(told).toEqual([7]);
+  });
+
+  it('keeps each counted token\'s position in its column, two bytes each, or four in a segment with a column past 65,536 tokens', () => {
+    db.exec('PRAGMA foreign_keys = OFF');
+    const ins = db.prepare('INSERT INTO claims_fts (rowid, metric, sentence) VALUES (?, ?, ?)');
+    ins.run(1, 'gdp tang', 'GDP tăng, gdp');
+    ins.run(2, null, 'gdp');
+    ins.run(SEG_SIZE, 'gdp', `${'x '.repeat(70_000)}gdp`);
+    new RankIndex(db).build('claims');
+    const poss = (seg: number) => {
+      const r = db.prepare("SELECT p.poss, o.freqs FROM rank_positions p JOIN rank_postings o USING (tbl, term, seg) WHERE tbl = 'claims' AND term = 'gdp' AND seg = ?").get(seg) as { poss: Buffer; freqs: Buffer };
+      return { poss: [...new Uint8Array(r.poss)], bytes: r.poss.length, freqs: [...new Uint16Array(new Uint8Array(r.freqs).buffer)] };
+    };
+    // Row 1: metric at 0; sentence at 0 and 2. Row 2: sentence at 0.
+    const a = poss(0);
+    expect(a.freqs).toEqual([1, 2, 0, 1]);
+    expect([...new Uint16Array(Uint8Array.from(a.poss).buffer)]).toEqual([0, 0, 2, 0]);
+    const b = poss(1);
+    expect(b.freqs).toEqual([1, 1]);
+    expect(b.bytes).toBe(8);
+    expect([...new Uint32Array(Uint8Array.from(b.poss).buffer)]).toEqual([0, 70_000]);
   });
 
   it('groups rows by segments of SEG_SIZE rowids and drops a segment left empty', () => {
@@ -124,5 +148,24 @@ describe('a database from an earlier version', () => {
     const raw = new Database(path, { readonly: true });
     expect(n(raw as unknown as Db, 'SELECT COUNT(*) AS n FROM rank_dirty')).toBe(0);
     raw.close();
+  });
+
+  it('indexed before positions were kept is indexed again, and its phrases are ranked from the index', () => {
+    const path = join(dir, 'v11.db');
+    const db = openDb(path);
+    const store = new ArticleStore(db);
+    for (let i = 1; i <= 5; i++) saveArticle(store, i);
+    store.flushIndex();
+    db.exec('DROP TABLE rank_positions; DELETE FROM schema_migrations WHERE version = 12');
+    db.close();
+    const ro = openDb(path, { readonly: true });
+    try {
+      expect(n(ro, 'SELECT MIN(built) AS n FROM rank_state')).toBe(1);
+      expect(n(ro, 'SELECT COUNT(*) AS n FROM rank_positions')).toBe(n(ro, 'SELECT COUNT(*) AS n FROM rank_postings'));
+      expect(rankedMatches(ro, 'articles', plainTerms(toFtsQuery('"ban tin so 3"'))!)?.count).toBe(1);
+      expect(search(ro, '"bản tin số 3"', { limit: 2 }).map((h) => h.title)).toEqual(['Bản tin số 3']);
+    } finally {
+      ro.close();
+    }
   });
 });
