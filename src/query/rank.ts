@@ -462,7 +462,11 @@ function computeMatches(db: Db, s: ReturnType<typeof statements>, tbl: RankedTab
         const parts = tl.parts(j === 0 ? null : live);
         if (j === 0) first.push(...parts);
         for (const part of parts) {
-          nextLive[part.seg] = nextLive[part.seg]! + markPass(j, part.seg << SEG_BITS, part.slots, part.freqs, ncol, w, hits, freqOf, j === 0 ? skip : null);
+          const from = part.seg << SEG_BITS;
+          const alive = list.terms.length === 1 && (j > 0 || !skip) && ncol === 2
+            ? markPass2(j, from, part.slots, part.freqs, w[0]!, w[1]!, hits, freqOf)
+            : markPass(j, from, part.slots, part.freqs, ncol, w, hits, freqOf, j === 0 ? skip : null);
+          nextLive[part.seg] = nextLive[part.seg]! + alive;
         }
       }
       live = nextLive;
@@ -516,6 +520,20 @@ function markPass(j: number, from: number, slots: Uint16Array, freqs: Uint16Arra
   return alive;
 }
 
+/** markPass for the commonest case, kept apart so that its loop stays small: one term, two columns, no rows to skip. */
+function markPass2(j: number, from: number, slots: Uint16Array, freqs: Uint16Array, w0: number, w1: number, hits: Uint8Array, freqOf: Uint32Array): number {
+  let alive = 0;
+  const next = j + 1;
+  for (let i = 0; i < slots.length; i++) {
+    const id = from + slots[i]!;
+    if (hits[id] !== j) continue;
+    freqOf[id] = w0 * freqs[2 * i]! + w1 * freqs[2 * i + 1]!;
+    hits[id] = next;
+    alive++;
+  }
+  return alive;
+}
+
 /** The rowids of postings, in order. */
 function rowsOf(parts: readonly Part[]): Int32Array {
   let n = 0;
@@ -543,8 +561,14 @@ function scoreRows(touched: Int32Array, want: number, hits: Uint8Array, lens: In
     if (hits[id] !== want) continue;
     hits[id] = 0; // taken (a prefix lists a row once per term)
     const D = lens[id >> SEG_BITS]![id & (SEG_SIZE - 1)]!;
+    // share()'s operations, the row's length term computed once: the same operations on the same values,
+    // so the same bits.
+    const norm = K1 * (1 - B + B * D / avgdl);
     let sc = 0;
-    for (let p = 0; p < idfs.length; p++) sc += share(idfs[p]!, freqs[p]![id]!, D, avgdl);
+    for (let p = 0; p < idfs.length; p++) {
+      const f = freqs[p]![id]!;
+      sc += idfs[p]! * ((f * (K1 + 1.0)) / (f + norm));
+    }
     ids[j] = id;
     scores[j++] = sc;
   }
