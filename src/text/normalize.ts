@@ -188,17 +188,32 @@ function fromCodes(codes: readonly number[]): string {
 /**
  * Folds diacritics while keeping the string's length and offsets: every character maps to exactly one
  * character. Used to run accent-insensitive patterns and then cut the original text at the same offsets.
+ * Character by character through a table filled as characters are first met (normalizing each character of
+ * every article anew was 7 ms of a 20 ms search: snippets fold the whole text of each hit).
  */
 export function foldSameLength(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    // Look-alikes first (they do not decompose), so this agrees with foldKey letter for letter.
-    const c = LOOKALIKES[ch] ?? ch;
-    const base = c === 'đ' ? 'd' : c === 'Đ' ? 'D' : c.normalize('NFD').replace(ALL_MARKS, '');
-    // Astral characters are two code units: keep them as they are so offsets stay aligned.
-    out += base.length === ch.length ? base : ch;
+  const n = s.length;
+  const out = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    // ASCII is itself; an astral character's two halves are kept as they are.
+    if (c < 0x80 || (c >= 0xd800 && c < 0xe000)) { out[i] = c; continue; }
+    let f = FOLDED[c]!;
+    if (f === 0) FOLDED[c] = f = foldUnit(c);
+    out[i] = f;
   }
-  return out;
+  let text = '';
+  for (let i = 0; i < n; i += 8192) text += String.fromCharCode.apply(null, out.subarray(i, i + 8192) as unknown as number[]);
+  return text;
+}
+/** Per code unit outside ASCII: its folded unit, 0 until first met. */
+const FOLDED = new Uint16Array(0x10000);
+function foldUnit(code: number): number {
+  const ch = String.fromCharCode(code);
+  // Look-alikes first (they do not decompose), so this agrees with foldKey letter for letter.
+  const c = LOOKALIKES[ch] ?? ch;
+  const base = c === 'đ' ? 'd' : c === 'Đ' ? 'D' : c.normalize('NFD').replace(ALL_MARKS, '');
+  return base.length === 1 ? base.charCodeAt(0) : code;
 }
 
 /**

@@ -154,6 +154,16 @@ describe('foldSameLength', () => {
     expect(foldSameLength('\u00D0ại \u0189ảng')).toBe('Dai Dang');
     expect(foldSameLength('\u00D0ại').toLowerCase()).toBe(foldKey('\u00D0ại'));
   });
+  it('folds each character to its letter without marks, one for one, from Latin to CJK', () => {
+    for (let code = 0x80; code < 0xd800; code++) {
+      const ch = String.fromCharCode(code);
+      const folded = foldSameLength(ch);
+      expect(folded, ch).toHaveLength(1);
+      const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
+      if (base.length === 1 && !/[đĐ]/.test(ch) && foldKey(ch) !== '') expect(folded.toLowerCase(), ch).toBe(foldKey(base));
+    }
+    expect(foldSameLength('ỆỄỂẾỀ ệễểếề')).toBe('EEEEE eeeee');
+  });
   it('leaves astral characters whole', () => {
     const s = 'Hà Nội 😀 vui';
     expect(foldSameLength(s)).toHaveLength(s.length);
