@@ -1,7 +1,7 @@
 /**
  * Query latency and export memory on a large database:
  *
- *   npm run bench:query [-- --db /tmp/big.db] [--queries 200] [--small-db /tmp/small.db] [--no-export]
+ *   npm run bench:query [-- --db /tmp/big.db] [--queries 200] [--small-db /tmp/small.db] [--no-export] [--rank-cache MB]
  *
  * Without --db, a database of 20,000 articles and 100,000 claims is generated in a temporary directory
  * (scripts/gen-db.ts); make a large one with `npm run gen:db -- --articles 200000 --claims 1000000 --out /tmp/big.db`.
@@ -32,6 +32,7 @@ import { performance } from 'node:perf_hooks';
 import { openDb } from '../src/store/db.js';
 import { search, toFtsQuery } from '../src/query/search.js';
 import { EXPORTS } from '../src/query/export.js';
+import { RANK_CACHE } from '../src/query/rank.js';
 import { generate } from './gen-db.js';
 
 const args = process.argv.slice(2);
@@ -211,6 +212,9 @@ function benchExport(dbPath: string): void {
 // ---------------------------------------------------------------------------------------------------------
 
 const count = Number(arg('queries') ?? 200);
+// --rank-cache <MB>: the decoded postings a process keeps (src/query/rank.ts), to see what a smaller cache costs.
+if (arg('rank-cache')) RANK_CACHE.bytes = Number(arg('rank-cache')) * 2 ** 20;
+console.log(`postings cache: ${RANK_CACHE.bytes / 2 ** 20} MB`);
 let tmp: string | null = null;
 const tmpDir = () => (tmp ??= mkdtempSync(join(tmpdir(), 'vnpress-bench-query-')));
 try {

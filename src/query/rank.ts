@@ -98,8 +98,8 @@ interface TableCache {
 /**
  * Decoded postings kept per connection and table: a long-running server reads the same common terms often,
  * and reading a common term's postings again from SQLite costs 2-3 ms a megabyte. With 64 MB, the benchmark's
- * mix of searches (scripts/bench-query.ts, about 150 distinct words) kept evicting them: search p95 46 ms on
- * 200,000 articles, 18 ms with 256 MB. `vnpress serve` divides its budget between its worker threads
+ * mix of searches (scripts/bench-query.ts, about 150 distinct words) kept evicting them: search p95 31 ms on
+ * 200,000 articles (26 ms on a million claims), 17-18 ms with 256 MB (`--rank-cache` there). `vnpress serve` divides its budget between its worker threads
  * (src/serve/pool.ts). Filled only as searches need it.
  */
 export const RANK_CACHE = { bytes: 256 << 20 };
