@@ -66,7 +66,7 @@ export function claimFacets(db: Db, options: ClaimsOptions, { cap = 10_000, rank
         rows.push(...found.sort((x, y) => rank.get(x.id)! - rank.get(y.id)!));
         chunk = [];
       };
-      for (const m of inRankOrder(ranked, Math.min(examine, RANKED_CHUNK))) {
+      for (const m of inRankOrder(ranked, examine)) {
         if (seen++ >= examine || rows.length > rankedCap) break;
         chunk.push(m.id);
         if (chunk.length >= RANKED_CHUNK) flush();

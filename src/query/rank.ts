@@ -36,6 +36,11 @@ export interface RankedMatches {
   count: number;
   /** Only the matches a filter allows (restrict()). */
   restricted?: boolean;
+  /**
+   * The positions of the best matches, best first, as far as inRankOrder has ordered them: a page's list and
+   * its facets read the same matches (kept by rankedMatches), and each ordering passes over all of them.
+   */
+  best?: number[];
 }
 
 /** The matches among `allowed` rowids. */
@@ -706,7 +711,8 @@ const better = (m: RankedMatches, a: number, b: number) => m.scores[a]! > m.scor
 export function* inRankOrder(m: RankedMatches, window = 256): Generator<{ id: number; rank: number }> {
   let given = 0;
   for (let k = Math.min(window, m.count); given < m.count; k = Math.min(k * 4, m.count)) {
-    const top = bestPositions(m, k);
+    if (!m.best || m.best.length < k) m.best = bestPositions(m, k);
+    const top = m.best;
     for (let i = given; i < top.length; i++) yield { id: m.ids[top[i]!]!, rank: -m.scores[top[i]!]! };
     given = top.length;
   }
