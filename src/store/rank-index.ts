@@ -55,7 +55,7 @@ export function rowTerms(columns: readonly (string | null)[]): RowTerms {
 /** catchUp's notice for a command: one line on stderr when the index to build is large. */
 export function announceIndexing(where: string): (rows: number) => void {
   return (rows) => {
-    if (rows > 10_000) process.stderr.write(`vnpress: indexing ${rows} rows of ${where} for ranked search, once (about 10 s per 250,000)\n`);
+    if (rows > 10_000) process.stderr.write(`vnpress: indexing ${rows} rows of ${where} for ranked search, once (about 15 s per 250,000)\n`);
   };
 }
 
@@ -123,7 +123,7 @@ export class RankIndex {
 
   /**
    * Builds the tables never built (a database from an earlier version); returns the rows indexed. `notice` is
-   * told first how many rows there are, since a large database takes a while (43 s at 200,000 articles and a
+   * told first how many rows there are, since a large database takes a while (60 s at 200,000 articles and a
    * million claims).
    */
   catchUp(notice?: (rows: number) => void): number {
