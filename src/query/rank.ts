@@ -109,7 +109,7 @@ interface TableCache {
  */
 export const RANK_CACHE = { bytes: 256 << 20 };
 
-/** The bytes of decoded postings a connection keeps for a table (for tests and the server's status). */
+/** The bytes of decoded postings a connection keeps for a table (what the cache's tests check). */
 export function cachedBytes(db: Db, tbl: RankedTable): number {
   return caches.get(db)?.get(tbl)?.bytes ?? 0;
 }
@@ -144,15 +144,13 @@ function statements(db: Db) {
 const stmtCache = new WeakMap<Db, ReturnType<typeof statements>>();
 
 /** A view of a blob as 16- or 32-bit integers (copied when SQLite's buffer is not aligned for it). */
-function u16(b: Buffer): Uint16Array {
-  return b.byteOffset % 2 === 0 ? new Uint16Array(b.buffer, b.byteOffset, b.length >> 1) : new Uint16Array(new Uint8Array(b).buffer);
+function view<A>(b: Buffer, C: { new (buffer: ArrayBufferLike, byteOffset?: number, length?: number): A; BYTES_PER_ELEMENT: number }): A {
+  const size = C.BYTES_PER_ELEMENT;
+  return b.byteOffset % size === 0 ? new C(b.buffer, b.byteOffset, b.length / size) : new C(new Uint8Array(b).buffer);
 }
-function i32(b: Buffer): Int32Array {
-  return b.byteOffset % 4 === 0 ? new Int32Array(b.buffer, b.byteOffset, b.length >> 2) : new Int32Array(new Uint8Array(b).buffer);
-}
-function u32(b: Buffer): Uint32Array {
-  return b.byteOffset % 4 === 0 ? new Uint32Array(b.buffer, b.byteOffset, b.length >> 2) : new Uint32Array(new Uint8Array(b).buffer);
-}
+const u16 = (b: Buffer) => view(b, Uint16Array);
+const i32 = (b: Buffer) => view(b, Int32Array);
+const u32 = (b: Buffer) => view(b, Uint32Array);
 
 function tableCache(db: Db, s: ReturnType<typeof statements>, tbl: RankedTable): TableCache {
   let perDb = caches.get(db);
@@ -488,7 +486,8 @@ function computeMatches(db: Db, s: ReturnType<typeof statements>, tbl: RankedTab
     let j = scoreRows(touched, order.length, hits, lens, freqs, idfs, avgdl, ids, scores);
     for (const o of overlay) {
       let sc = 0;
-      for (const ph of phrases) sc += share(ph.idf, o.freq[ph.list]!, o.length, avgdl);
+      const norm = lengthNorm(o.length, avgdl);
+      for (const ph of phrases) sc += share(ph.idf, o.freq[ph.list]!, norm);
       ids[j] = o.id;
       scores[j++] = sc;
     }
@@ -500,9 +499,16 @@ function computeMatches(db: Db, s: ReturnType<typeof statements>, tbl: RankedTab
   }
 }
 
-/** A phrase's share of a row's bm25 score, as FTS5 computes it (the same operations, so the same bits). */
-function share(idf: number, f: number, D: number, avgdl: number): number {
-  return idf * ((f * (K1 + 1.0)) / (f + K1 * (1 - B + B * D / avgdl)));
+/**
+ * A phrase's share of a row's bm25 score, as FTS5 computes it: idf · f·(k1 + 1) / (f + k1·(1 − b + b·D/avgdl)).
+ * The same operations on the same values, so the same bits; the row's length term (lengthNorm) is computed
+ * once for all its phrases.
+ */
+function share(idf: number, f: number, norm: number): number {
+  return idf * ((f * (K1 + 1.0)) / (f + norm));
+}
+function lengthNorm(D: number, avgdl: number): number {
+  return K1 * (1 - B + B * D / avgdl);
 }
 
 /**
@@ -565,15 +571,9 @@ function scoreRows(touched: Int32Array, want: number, hits: Uint8Array, lens: In
     const id = touched[i]!;
     if (hits[id] !== want) continue;
     hits[id] = 0; // taken (a prefix lists a row once per term)
-    const D = lens[id >> SEG_BITS]![id & (SEG_SIZE - 1)]!;
-    // share()'s operations, the row's length term computed once: the same operations on the same values,
-    // so the same bits.
-    const norm = K1 * (1 - B + B * D / avgdl);
+    const norm = lengthNorm(lens[id >> SEG_BITS]![id & (SEG_SIZE - 1)]!, avgdl);
     let sc = 0;
-    for (let p = 0; p < idfs.length; p++) {
-      const f = freqs[p]![id]!;
-      sc += idfs[p]! * ((f * (K1 + 1.0)) / (f + norm));
-    }
+    for (let p = 0; p < idfs.length; p++) sc += share(idfs[p]!, freqs[p]![id]!, norm);
     ids[j] = id;
     scores[j++] = sc;
   }
@@ -607,7 +607,7 @@ const phraseScratch = { held: new Uint8Array(SEG_SIZE), at: [] as Int32Array[] }
  * each position of the first word where the k-th word is at +k is an instance (overlapping ones too, as FTS5
  * counts them).
  */
-export function phraseInSegment(seg: number, words: readonly (Part & Positions)[], ncol: number): Part | null {
+function phraseInSegment(seg: number, words: readonly (Part & Positions)[], ncol: number): Part | null {
   const distinct = [...new Set(words)].sort((a, b) => a.slots.length - b.slots.length);
   const { held, at } = phraseScratch;
   while (at.length < distinct.length) at.push(new Int32Array(SEG_SIZE));

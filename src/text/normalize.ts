@@ -178,7 +178,7 @@ function needsComposition(s: string): boolean {
 }
 
 /** A string from char codes, in chunks (spreading a very long array into one call overflows the stack). */
-function fromCodes(codes: readonly number[]): string {
+function fromCodes(codes: readonly number[] | Uint16Array): string {
   if (codes.length <= 8192) return String.fromCharCode.apply(null, codes as number[]);
   let out = '';
   for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.slice(i, i + 8192));
@@ -202,9 +202,7 @@ export function foldSameLength(s: string): string {
     if (f === 0) FOLDED[c] = f = foldUnit(c);
     out[i] = f;
   }
-  let text = '';
-  for (let i = 0; i < n; i += 8192) text += String.fromCharCode.apply(null, out.subarray(i, i + 8192) as unknown as number[]);
-  return text;
+  return fromCodes(out);
 }
 /** Per code unit outside ASCII: its folded unit, 0 until first met. */
 const FOLDED = new Uint16Array(0x10000);
