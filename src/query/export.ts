@@ -55,8 +55,8 @@ export interface ExportOptions extends Filters {
  * everyone named beside them.
  */
 function tableFilter(db: Db, table: string, options: ExportOptions): { sql: string; params: Record<string, string | null> } {
-  if ((options.metric || options.qualifier) && table !== 'claims') {
-    throw new InputError(`--metric and --qualifier filter claims; \`vnpress export claims\` takes them, ${table} does not`);
+  if ((options.metric || options.qualifier || options.period || options.unit) && table !== 'claims') {
+    throw new InputError(`--metric, --qualifier, --period and --unit filter claims; \`vnpress export claims\` takes them, ${table} does not`);
   }
   const f = filterSql(db, options, { claims: table === 'claims' });
   let sql = f.sql;

@@ -25,6 +25,27 @@ export interface Filters {
   metric?: string | null;
   /** Claims with this qualifier: a code ("over") or the Vietnamese word ("hơn"). */
   qualifier?: string | null;
+  /** Claims of this period, or of periods it starts: "2024" matches 2024, 2024-Q1, 2024-H1, 2024-06 … */
+  period?: string | null;
+  /** Claims in this unit ("%", "USD"). */
+  unit?: string | null;
+}
+
+/** The filters checked and resolved: what the SQL below, and the columns kept in memory (claim-scan.ts), test. */
+export interface ParsedFilters {
+  source: string | null;
+  since: string | null;
+  until: string | null;
+  /** The persons an --official names, the documents a --document names (ids), null when not filtered. */
+  persons: number[] | null;
+  documents: number[] | null;
+  metric: string | null;
+  approx: Approx | null;
+  period: string | null;
+  unit: string | null;
+  /** The persons' names and the documents' numbers matched, to show. */
+  officials: string[];
+  documentNumbers: string[];
 }
 
 export interface SqlFilter {
@@ -54,41 +75,75 @@ export function parseQualifier(text: string): Approx {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Conditions on an article aliased `a` (and, with claims, on a claim aliased `c`). */
-export function filterSql(db: Db, f: Filters, opts: { claims?: boolean } = {}): SqlFilter {
-  const parts: string[] = [];
-  const params: Record<string, string | null> = {};
-  const officials: string[] = [];
-  const documents: string[] = [];
+/**
+ * Checks the filters and resolves them: dates must be dates, an official or a document must be one the
+ * database knows, a qualifier one of the words, a period a period. `claims`: the claim filters are allowed.
+ */
+export function parseFilters(db: Db, f: Filters, opts: { claims?: boolean } = {}): ParsedFilters {
   for (const [name, value] of [['since', f.since], ['until', f.until]] as const) {
     if (value && !DATE.test(value)) throw new InputError(`--${name} "${value}" is not a date; write it as YYYY-MM-DD`);
   }
-  if (f.source) { parts.push('a.source_id = @f_source'); params.f_source = f.source; }
-  if (f.since) { parts.push('a.published_at >= @f_since'); params.f_since = f.since; }
-  if (f.until) { parts.push('substr(a.published_at, 1, 10) <= @f_until'); params.f_until = f.until; }
+  const p: ParsedFilters = {
+    source: f.source || null, since: f.since || null, until: f.until || null, persons: null, documents: null,
+    metric: null, approx: null, period: null, unit: null, officials: [], documentNumbers: [],
+  };
   if (f.official) {
     const persons = findPersons(db, f.official);
     if (!persons.length) throw new InputError(`no official named "${f.official}" in the database; \`vnpress officials\` lists the names it knows`);
-    parts.push('EXISTS (SELECT 1 FROM official_mentions m WHERE m.article_id = a.id AND m.person_id IN (SELECT value FROM json_each(@f_persons)))');
-    params.f_persons = JSON.stringify(persons.map((p) => p.id));
-    officials.push(...new Set(persons.map((p) => p.name)));
+    p.persons = persons.map((x) => x.id);
+    p.officials = [...new Set(persons.map((x) => x.name))];
   }
   if (f.document) {
     const docs = findDocumentIds(db, f.document);
     if (!docs.length) throw new InputError(`no legal document numbered "${f.document}" in the database; write it as in the articles, e.g. 13/2023/NĐ-CP (ND for NĐ works)`);
-    parts.push('EXISTS (SELECT 1 FROM legal_refs r WHERE r.article_id = a.id AND r.document_id IN (SELECT value FROM json_each(@f_docs)))');
-    params.f_docs = JSON.stringify(docs);
+    p.documents = docs;
     const number = db.prepare<[number], { number: string }>('SELECT number FROM legal_documents WHERE id = ?');
-    documents.push(...new Set(docs.map((id) => number.get(id)!.number)));
+    p.documentNumbers = [...new Set(docs.map((id) => number.get(id)!.number))];
   }
-  if (f.metric || f.qualifier) {
-    if (!opts.claims) throw new InputError('--metric and --qualifier filter claims: add --in claims');
-    if (f.metric) {
-      // A catalog key matches it with any unit class ("exports" finds "exports|usd" and "exports|rate").
-      parts.push("(c.metric_key = @f_metric OR c.metric_key LIKE @f_metric || '|%')");
-      params.f_metric = f.metric.trim();
+  if (f.metric || f.qualifier || f.period || f.unit) {
+    if (!opts.claims) throw new InputError('--metric, --qualifier, --period and --unit filter claims: add --in claims');
+    // Catalog keys are lower case ("gdp-growth", "exports|usd"): "CPI" is typed as often as "cpi".
+    if (f.metric?.trim()) p.metric = f.metric.trim().toLowerCase();
+    if (f.qualifier) p.approx = parseQualifier(f.qualifier);
+    if (f.period) {
+      if (!/^\d{4}(?:-[\w/-]+)?$/.test(f.period)) throw new InputError(`--period "${f.period}" is not a period; write 2024, 2024-Q2, 2024-H1 or 2024-06`);
+      p.period = f.period;
     }
-    if (f.qualifier) { parts.push('c.approx = @f_approx'); params.f_approx = parseQualifier(f.qualifier); }
+    if (f.unit) p.unit = f.unit;
   }
-  return { sql: parts.map((p) => ` AND ${p}`).join(''), params, officials, documents };
+  return p;
+}
+
+/**
+ * A key and the keys it starts, before `sep`: "exports" and "exports|usd", "2024" and "2024-Q1". As a range of
+ * the binary collation (`sep` and the character after it), so that it is exact and can use an index, where
+ * LIKE would ignore case and read `_` as any character.
+ */
+function keyOrChild(column: string, param: string, sep: '|' | '-'): string {
+  const next = String.fromCharCode(sep.charCodeAt(0) + 1);
+  return `(${column} = @${param} OR (${column} >= @${param} || '${sep}' AND ${column} < @${param} || '${next}'))`;
+}
+
+/** Conditions on an article aliased `a` (and, with claims, on a claim aliased `c`). */
+export function filterSql(db: Db, f: Filters, opts: { claims?: boolean } = {}): SqlFilter {
+  const p = parseFilters(db, f, opts);
+  const parts: string[] = [];
+  const params: Record<string, string | null> = {};
+  if (p.source) { parts.push('a.source_id = @f_source'); params.f_source = p.source; }
+  if (p.since) { parts.push('a.published_at >= @f_since'); params.f_since = p.since; }
+  if (p.until) { parts.push('substr(a.published_at, 1, 10) <= @f_until'); params.f_until = p.until; }
+  if (p.persons) {
+    parts.push('EXISTS (SELECT 1 FROM official_mentions m WHERE m.article_id = a.id AND m.person_id IN (SELECT value FROM json_each(@f_persons)))');
+    params.f_persons = JSON.stringify(p.persons);
+  }
+  if (p.documents) {
+    parts.push('EXISTS (SELECT 1 FROM legal_refs r WHERE r.article_id = a.id AND r.document_id IN (SELECT value FROM json_each(@f_docs)))');
+    params.f_docs = JSON.stringify(p.documents);
+  }
+  // A catalog key matches it with any unit class ("exports" finds "exports|usd" and "exports|rate").
+  if (p.metric) { parts.push(keyOrChild('c.metric_key', 'f_metric', '|')); params.f_metric = p.metric; }
+  if (p.approx) { parts.push('c.approx = @f_approx'); params.f_approx = p.approx; }
+  if (p.period) { parts.push(keyOrChild('c.period', 'f_period', '-')); params.f_period = p.period; }
+  if (p.unit) { parts.push('c.unit = @f_unit'); params.f_unit = p.unit; }
+  return { sql: parts.map((x) => ` AND ${x}`).join(''), params, officials: p.officials, documents: p.documentNumbers };
 }

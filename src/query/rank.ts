@@ -43,13 +43,13 @@ export interface RankedMatches {
   best?: number[];
 }
 
-/** The matches among `allowed` rowids. */
-export function restrict(m: RankedMatches, allowed: ReadonlySet<number>): RankedMatches {
-  const ids = new Float64Array(Math.min(m.count, allowed.size));
+/** The matches whose rowid `allows`. */
+export function restrict(m: RankedMatches, allows: (id: number) => boolean): RankedMatches {
+  const ids = new Float64Array(m.count);
   const scores = new Float64Array(ids.length);
   let j = 0;
-  for (let i = 0; i < m.count && j < ids.length; i++) {
-    if (!allowed.has(m.ids[i]!)) continue;
+  for (let i = 0; i < m.count; i++) {
+    if (!allows(m.ids[i]!)) continue;
     ids[j] = m.ids[i]!;
     scores[j++] = m.scores[i]!;
   }

@@ -66,6 +66,8 @@ export class RankIndex {
     this.stmts = {
       state: db.prepare<[string], { built: number }>('SELECT built FROM rank_state WHERE tbl = ?'),
       setBuilt: db.prepare('UPDATE rank_state SET built = 1 WHERE tbl = ?'),
+      // A segment's generation: never one the table has had before (readers compare them, migration 0013).
+      nextGen: db.prepare<[string], { gen: number }>('UPDATE rank_state SET gen = gen + 1 WHERE tbl = ? RETURNING gen'),
       dirtyCount: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM rank_dirty'),
       dirtySegs: db.prepare<[string], { seg: number }>(`SELECT DISTINCT doc >> ${SEG_BITS} AS seg FROM rank_dirty WHERE tbl = ? ORDER BY seg`),
       segment: db.prepare<[string, number], { terms: string; gen: number }>('SELECT d.terms, s.gen FROM rank_segments s JOIN rank_segment_data d USING (tbl, seg) WHERE tbl = ? AND seg = ?'),
@@ -111,9 +113,10 @@ export class RankIndex {
       // Segment by segment (better-sqlite3 cannot write while a statement is still reading).
       const max = (this.stmts.maxRowid[tbl].get() as { max: number | null }).max ?? -1;
       let rows = 0;
+      const gen = this.stmts.nextGen.get(tbl)!.gen;
       for (let seg = 0; seg <= max >> SEG_BITS; seg++) {
         const batch = this.stmts.rows[tbl].all(seg << SEG_BITS, (seg << SEG_BITS) + SEG_SIZE - 1) as unknown[][];
-        if (batch.length) this.writeSegment(tbl, seg, batch, 0);
+        if (batch.length) this.writeSegment(tbl, seg, batch, gen);
         rows += batch.length;
       }
       this.stmts.setBuilt.run(tbl);
@@ -165,7 +168,7 @@ export class RankIndex {
       }
       for (const d of this.stmts.deleteSegment) d.run(tbl, seg);
     }
-    if (rows.length) this.writeSegment(tbl, seg, rows, (old?.gen ?? 0) + 1);
+    if (rows.length) this.writeSegment(tbl, seg, rows, this.stmts.nextGen.get(tbl)!.gen);
     this.stmts.clearDirty.run(tbl, first, first + SEG_SIZE - 1);
   }
 

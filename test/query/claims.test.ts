@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/store/db.js';
 import { listClaims } from '../../src/query/claims.js';
+import { search } from '../../src/query/search.js';
+import { keepClaimColumns } from '../../src/query/claim-columns.js';
 import { InputError } from '../../src/errors.js';
 import { foldKey } from '../../src/text/normalize.js';
 import { fixtureDb } from './fixture-db.js';
@@ -34,6 +36,31 @@ describe('listClaims', () => {
     expect(rows.length).toBeGreaterThan(0);
     // Both words, in any order or distance (a phrase would be quoted): "xuất nhập khẩu" has them too.
     expect(rows.every((c) => c.unit === 'USD' && ['xuat', 'khau'].every((w) => foldKey(`${c.metric} ${c.sentence}`).includes(w)))).toBe(true);
+  });
+
+  it('with words and a period or a unit, ranks the claims that pass them, however far down the unfiltered ranking they are', () => {
+    // The matches of a common word, best first, and the period of the worst of them.
+    const all = search(db, 'tang', { in: 'claims', limit: 10_000 }).map((h) => h.id);
+    expect(all.length).toBeGreaterThan(100);
+    const periodOf = db.prepare('SELECT period, unit FROM claims WHERE id = ?');
+    const last = periodOf.get(all[all.length - 1]) as { period: string; unit: string };
+    const year = last.period.slice(0, 4);
+    const inYear = all.filter((id) => { const p = (periodOf.get(id) as { period: string | null }).period; return p === year || !!p?.startsWith(`${year}-`); });
+    expect(listClaims(db, { query: 'tang', period: year, limit: 3 }).map((c) => c.id)).toEqual(inYear.slice(0, 3));
+    const inUnit = all.filter((id) => (periodOf.get(id) as { unit: string }).unit === last.unit);
+    expect(listClaims(db, { query: 'tang', unit: last.unit, limit: 3 }).map((c) => c.id)).toEqual(inUnit.slice(0, 3));
+  });
+
+  it('lists the same claims from the columns kept in memory as from SQLite', () => {
+    const kept = fixtureDb();
+    try {
+      keepClaimColumns(kept);
+      for (const options of [{}, { period: '2024' }, { qualifier: 'over', metric: 'exports' }, { query: 'xuat khau' }, { query: 'tang', period: '2022', qualifier: 'exact' }, { query: 'ty', unit: '%' }]) {
+        expect(listClaims(kept, { ...options, limit: 25 }), JSON.stringify(options)).toEqual(listClaims(db, { ...options, limit: 25 }));
+      }
+    } finally {
+      kept.close();
+    }
   });
 
   it('says what is wrong with a filter', () => {

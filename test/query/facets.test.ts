@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/store/db.js';
 import { claimFacets, type FacetValue } from '../../src/query/facets.js';
 import { search } from '../../src/query/search.js';
+import { keepClaimColumns } from '../../src/query/claim-columns.js';
 import { fixtureDb } from './fixture-db.js';
 
 let db: Db;
@@ -69,3 +70,24 @@ describe('claimFacets', () => {
     expect(claimFacets(db, {}).counted).toBe(all);
   });
 });
+
+describe('claimFacets from the claims\' columns kept in memory', () => {
+  let kept: Db;
+  beforeAll(() => { kept = fixtureDb(); keepClaimColumns(kept); });
+  afterAll(() => kept.close());
+
+  it('counts every matching claim, with words and filters, uncapped', () => {
+    const source = claimFacets(kept, { query: 'ty' }).source[0]!.value;
+    for (const options of [{ query: 'ty' }, { query: 'ty', source }, { query: 'tang', period: '2024' }, { query: '"ty dong"', qualifier: 'hơn' }, { source }, { period: '2022' }, {}]) {
+      // Every match, through FTS5 and SQL alone.
+      const ids = options.query ? search(db, options.query, { ...options, in: 'claims', limit: 100_000 }).map((h) => h.id)
+        : (db.prepare(`SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id WHERE (@source IS NULL OR a.source_id = @source)
+            AND (@period IS NULL OR c.period = @period OR c.period LIKE @period || '-%')`).pluck().all({ source: null, period: null, ...options }) as number[]);
+      expect(ids.length, JSON.stringify(options)).toBeGreaterThan(1);
+      const f = claimFacets(kept, options, { rankedCap: 1, cap: 1 });
+      expect([f.counted, f.capped], JSON.stringify(options)).toEqual([ids.length, false]);
+      expect({ source: f.source, qualifier: f.qualifier }, JSON.stringify(options)).toEqual(expected(ids));
+    }
+  });
+});
+

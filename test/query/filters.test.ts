@@ -23,6 +23,23 @@ describe('filters', () => {
     expect(n.n).toBeGreaterThan(0);
   });
 
+  it('matches a metric or a period and the keys it starts, exactly: no wildcard, the case of the catalog', () => {
+    const count = (f: Parameters<typeof filterSql>[1]) => {
+      const s = filterSql(db, f, { claims: true });
+      return (db.prepare(`SELECT COUNT(*) AS n FROM claims c JOIN articles a ON a.id = c.article_id WHERE 1 = 1 ${s.sql}`).get(s.params) as { n: number }).n;
+    };
+    const direct = (sql: string) => (db.prepare(`SELECT COUNT(*) AS n FROM claims WHERE ${sql}`).get() as { n: number }).n;
+    expect(count({ metric: 'exports' })).toBe(direct("metric_key = 'exports' OR metric_key LIKE 'exports|%'"));
+    expect(count({ metric: 'Exports' })).toBe(count({ metric: 'exports' }));
+    expect(count({ metric: 'exports' })).toBeGreaterThan(0);
+    // "_" is a character, not LIKE's any character; "2024" takes 2024-Q1 but not 2024/2026 nor 20240.
+    expect(count({ metric: 'export_' })).toBe(0);
+    expect(count({ period: '2024' })).toBe(direct("period = '2024' OR period LIKE '2024-%'"));
+    expect(count({ period: '2024' })).toBeGreaterThan(count({ period: '2024-Q1' }));
+    expect(count({ period: '2024-Q1' })).toBe(direct("period = '2024-Q1'"));
+    expect(() => filterSql(db, { period: '2024' })).toThrow(/--period and --unit filter claims/);
+  });
+
   it('refuses a date that is not one', () => {
     expect(() => filterSql(db, { since: '1/1/2024' })).toThrow(/--since "1\/1\/2024" is not a date; write it as YYYY-MM-DD/);
   });

@@ -6,6 +6,7 @@ import { openDb, type Db } from '../../src/store/db.js';
 import { RankIndex } from '../../src/store/rank-index.js';
 import { cachedBytes, inRankOrder, OVERLAY_MAX, plainTerms, RANK_CACHE, rankedMatches } from '../../src/query/rank.js';
 import { FILTER_TUNING, search, toFtsQuery } from '../../src/query/search.js';
+import { claimColumns, keepClaimColumns } from '../../src/query/claim-columns.js';
 import { generate } from '../../scripts/gen-db.js';
 import { ftsTokens } from '../../src/text/fts-tokens.js';
 
@@ -226,6 +227,27 @@ describe('search() with filters on the ranking index', () => {
       }
     } finally {
       Object.assign(FILTER_TUNING, saved);
+    }
+  });
+
+  it('gives the same hits from the claims\' columns kept in memory, every claim filter included', () => {
+    const one = (sql: string) => db.prepare(sql).pluck().get() as string;
+    const source = one('SELECT source_id FROM articles GROUP BY source_id ORDER BY COUNT(*) DESC LIMIT 1');
+    const since = one('SELECT substr(published_at, 1, 10) FROM articles ORDER BY published_at DESC LIMIT 1 OFFSET 300');
+    const metric = one("SELECT substr(metric_key, 1, instr(metric_key, '|') - 1) FROM claims GROUP BY 1 ORDER BY COUNT(*) DESC LIMIT 1 OFFSET 2");
+    const kept = openDb(join(dir, 'gen.db'), { readonly: true });
+    try {
+      keepClaimColumns(kept);
+      expect(claimColumns(kept)).not.toBeNull();
+      for (const [q, options] of [['xuat khau', { source }], ['ty', { since, qualifier: 'over' }], ['tang', { period: '2022' }],
+        ['dong', { metric, period: '2021' }], ['"6 thang"', { source, qualifier: 'about' }], ['nam', { until: since, metric }]] as const) {
+        const want = search(db, toFtsQuery(q), { ...options, in: 'claims', raw: true, limit: 30 }).map((h) => h.id);
+        expect(want.length, q).toBeGreaterThan(0);
+        expect(search(kept, q, { ...options, in: 'claims', limit: 30 }).map((h) => h.id), `${q} ${JSON.stringify(options)}`).toEqual(want);
+        expect(search(db, q, { ...options, in: 'claims', limit: 30 }).map((h) => h.id), `${q} ${JSON.stringify(options)}`).toEqual(want);
+      }
+    } finally {
+      kept.close();
     }
   });
 });

@@ -69,7 +69,7 @@ describe('search', () => {
     const hits = search(db, 'GDP', { in: 'claims', metric: 'gdp-growth', qualifier: 'exact', limit: 50 });
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((h) => h.approx === 'exact')).toBe(true);
-    expect(() => search(db, 'GDP', { metric: 'gdp-growth' })).toThrow(/--metric and --qualifier filter claims: add --in claims/);
+    expect(() => search(db, 'GDP', { metric: 'gdp-growth' })).toThrow(/--metric, --qualifier, --period and --unit filter claims: add --in claims/);
   });
 
   it('FTS syntax typed in the box is just text', () => {

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { openDb, type Db } from '../../src/store/db.js';
 import { render } from '../../src/serve/render.js';
+import { keepClaimColumns } from '../../src/query/claim-columns.js';
 import { fixtureDb } from '../query/fixture-db.js';
 import { tempDir } from '../helpers.js';
 
@@ -23,6 +24,8 @@ let pool: InstanceType<typeof RenderPool>;
 beforeAll(() => {
   fixtureDb(DB).close();
   db = openDb(DB, { readonly: true });
+  // As the workers do.
+  keepClaimColumns(db);
   pool = new RenderPool(DB, 2);
 });
 afterAll(async () => {

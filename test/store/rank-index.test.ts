@@ -135,7 +135,9 @@ describe('a database from an earlier version', () => {
     db.exec(`DROP TABLE rank_segments; DROP TABLE rank_segment_data; DROP TABLE rank_postings; DROP TABLE rank_dirty; DROP TABLE rank_state;
       DROP TRIGGER articles_rank_insert; DROP TRIGGER articles_rank_update; DROP TRIGGER articles_rank_delete;
       DROP TRIGGER claims_rank_insert; DROP TRIGGER claims_rank_update; DROP TRIGGER claims_rank_delete;
-      DELETE FROM schema_migrations WHERE version = 10`);
+      DROP TRIGGER claims_columns_update; DROP TRIGGER articles_columns_update;
+      DROP INDEX articles_id_facets; CREATE INDEX articles_id_source ON articles (id, source_id);
+      DELETE FROM schema_migrations WHERE version IN (10, 13)`);
     db.close();
     const ro = openDb(path, { readonly: true });
     try {

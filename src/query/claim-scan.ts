@@ -1,0 +1,203 @@
+/**
+ * Claims answered from the columns kept in memory (src/query/claim-columns.ts): a filter as a test of a claim
+ * id, facet counts over every claim that passes, and the newest claims that pass. Each does what the SQL of
+ * filters.ts, facets.ts and claims.ts does, and the tests compare the two on the same database; a claim is
+ * tested in a few nanoseconds, so counts are over every match instead of a sample.
+ */
+import type { Db } from '../store/db.js';
+import type { ClaimColumns } from './claim-columns.js';
+import { parseFilters, type Filters } from './filters.js';
+
+export type ClaimTest = (id: number) => boolean;
+
+/**
+ * The filters as a test of a claim id; null when one of them is on a column the columns do not hold (unit),
+ * and SQLite must answer. Bad filters throw the InputError filterSql would.
+ */
+export function claimTest(db: Db, cols: ClaimColumns, filters: Filters): ClaimTest | null {
+  const f = parseFilters(db, filters, { claims: true });
+  if (f.unit) return null;
+  const { article, metric, approx, period, source, published } = cols;
+  // Article filters: one pass over the articles, then a lookup per claim.
+  let articles: Uint8Array | null = null;
+  if (f.source || f.since || f.until || f.persons || f.documents) {
+    articles = new Uint8Array(source.length);
+    const wanted = f.source === null ? 0 : cols.sources.find(f.source);
+    for (let a = 0; a < source.length; a++) {
+      const p = published[a];
+      if (f.source !== null && source[a] !== wanted) continue;
+      if (f.since !== null && !(p != null && p >= f.since)) continue;
+      if (f.until !== null && !(p != null && p.slice(0, 10) <= f.until)) continue;
+      articles[a] = 1;
+    }
+    if (f.persons) keepOnly(articles, db.prepare('SELECT DISTINCT article_id FROM official_mentions WHERE person_id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(f.persons)) as number[]);
+    if (f.documents) keepOnly(articles, db.prepare('SELECT DISTINCT article_id FROM legal_refs WHERE document_id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(f.documents)) as number[]);
+  }
+  // Claim filters: which codes pass, decided once per code.
+  const metrics = f.metric === null ? null : codesWhere(cols.metrics.values, (k) => k === f.metric || k.startsWith(`${f.metric}|`));
+  const periods = f.period === null ? null : codesWhere(cols.periods.values, (p) => p === f.period || p.startsWith(`${f.period}-`));
+  const qualifier = f.approx === null ? null : cols.approxes.find(f.approx);
+    return (id) => {
+    const a = article[id];
+    if (!a) return false;
+    if (articles !== null && articles[a] !== 1) return false;
+    if (metrics !== null && metrics[metric[id]!] !== 1) return false;
+    if (qualifier !== null && approx[id] !== qualifier) return false;
+    if (periods !== null && periods[period[id]!] !== 1) return false;
+    return true;
+  };
+}
+
+/** Clears every article not in `ids`. */
+function keepOnly(articles: Uint8Array, ids: readonly number[]): void {
+  const named = new Uint8Array(articles.length);
+  for (const id of ids) if (id < named.length) named[id] = 1;
+  for (let a = 0; a < articles.length; a++) if (named[a] === 0) articles[a] = 0;
+}
+
+function codesWhere(values: readonly (string | null)[], pass: (v: string) => boolean): Uint8Array {
+  const ok = new Uint8Array(values.length);
+  values.forEach((v, code) => { if (v !== null && pass(v)) ok[code] = 1; });
+  return ok;
+}
+
+export interface FacetValue {
+  value: string;
+  count: number;
+}
+
+export interface FacetCounts {
+  counted: number;
+  source: FacetValue[];
+  metric: FacetValue[];
+  qualifier: FacetValue[];
+  year: FacetValue[];
+}
+
+/**
+ * Counts of the claims `add`ed, by source, metric (the catalog key, without its unit class), qualifier and the
+ * period's year: as facets.ts groups them in SQL.
+ */
+export class FacetCounter {
+  counted = 0;
+  // Counted by the columns' own codes, which the hot loop reads directly; grouped (metric keys by catalog key,
+  // periods by year) only when the counts are read.
+  private readonly bySource: Int32Array;
+  private readonly byMetric: Int32Array;
+  private readonly byApprox: Int32Array;
+  private readonly byPeriod: Int32Array;
+
+  constructor(private readonly cols: ClaimColumns) {
+    this.bySource = new Int32Array(cols.sources.values.length);
+    this.byMetric = new Int32Array(cols.metrics.values.length);
+    this.byApprox = new Int32Array(cols.approxes.values.length);
+    this.byPeriod = new Int32Array(cols.periods.values.length);
+  }
+
+  add(id: number): void {
+    const c = this.cols;
+    this.counted++;
+    this.bySource[c.source[c.article[id]!]!]!++;
+    this.byMetric[c.metric[id]!]!++;
+    this.byApprox[c.approx[id]!]!++;
+    this.byPeriod[c.period[id]!]!++;
+  }
+
+  /** The `top` values of each facet, most first, then by value; none for a null or empty value. */
+  counts(top: number): FacetCounts {
+    const d = derived(this.cols);
+    const grouped = (counts: Int32Array, of: Int32Array, size: number) => {
+      const out = new Int32Array(size);
+      for (let code = 0; code < counts.length; code++) out[of[code]!]! += counts[code]!;
+      return out;
+    };
+    const list = (counts: Int32Array, names: readonly (string | null)[]): FacetValue[] => {
+      const out: FacetValue[] = [];
+      for (let code = 1; code < counts.length; code++) if (counts[code]! > 0 && names[code]) out.push({ value: names[code]!, count: counts[code]! });
+      return out.sort((x, y) => y.count - x.count || (x.value < y.value ? -1 : 1)).slice(0, top);
+    };
+    return {
+      counted: this.counted,
+      source: list(this.bySource, this.cols.sources.values),
+      metric: list(grouped(this.byMetric, d.metricOf, d.metricNames.length), d.metricNames),
+      qualifier: list(this.byApprox, this.cols.approxes.values),
+      year: list(grouped(this.byPeriod, d.yearOf, d.yearNames.length), d.yearNames),
+    };
+  }
+}
+
+/**
+ * The newest `limit` claims passing `test`, as `ORDER BY a.published_at DESC, c.id` orders them (an article
+ * without a date last): every claim is tested once, counted by its article's place in date order, and only
+ * those at or above the place where `limit` is reached are sorted.
+ */
+export function newestClaims(cols: ClaimColumns, test: ClaimTest, limit: number): number[] {
+  const { dateRank, ranks } = derived(cols);
+  const article = cols.article;
+  const passing = new Int32Array(article.length);
+  let n = 0;
+  const perRank = new Int32Array(ranks + 1);
+  for (let id = 1; id < article.length; id++) {
+    if (article[id] === 0 || !test(id)) continue;
+    passing[n++] = id;
+    perRank[dateRank[article[id]!]!]!++;
+  }
+  let cut = ranks;
+  for (let sum = 0; cut > 0 && sum + perRank[cut]! < limit; cut--) sum += perRank[cut]!;
+  const rankOf = (id: number) => dateRank[article[id]!]!;
+  const newest: number[] = [];
+  for (let i = 0; i < n; i++) if (rankOf(passing[i]!) >= cut) newest.push(passing[i]!);
+  // Ids were collected in ascending order, and the sort is stable: within a date they stay so.
+  return newest.sort((x, y) => rankOf(y) - rankOf(x)).slice(0, limit);
+}
+
+/** What the facets and the date order need beyond the columns, computed again when they change. */
+interface Derived {
+  version: number;
+  /** Per metric key code: the code of its catalog key (before "|") in metricNames; 0 when it has none. */
+  metricOf: Int32Array;
+  metricNames: (string | null)[];
+  /** Per period code: the code of its year (first four characters) in yearNames. */
+  yearOf: Int32Array;
+  yearNames: (string | null)[];
+  /** Per article id: its place in published_at order, 1 for the oldest date, 0 for none; ranks: the highest. */
+  dateRank: Int32Array;
+  ranks: number;
+}
+
+const derivedOf = new WeakMap<ClaimColumns, Derived>();
+
+function derived(cols: ClaimColumns): Derived {
+  const have = derivedOf.get(cols);
+  if (have && have.version === cols.version) return have;
+  const group = (values: readonly (string | null)[], key: (v: string) => string) => {
+    const names: (string | null)[] = [null];
+    const codes = new Map<string, number>();
+    const of = new Int32Array(values.length);
+    values.forEach((v, code) => {
+      const k = v === null ? '' : key(v);
+      if (!k) return;
+      let c = codes.get(k);
+      if (c === undefined) { c = names.length; names.push(k); codes.set(k, c); }
+      of[code] = c;
+    });
+    return { of, names };
+  };
+  // As SQL's substr(metric_key, 1, instr(metric_key, '|') - 1): empty (not counted) without a "|".
+  const metric = group(cols.metrics.values, (k) => k.slice(0, Math.max(0, k.indexOf('|'))));
+  const year = group(cols.periods.values, (p) => p.slice(0, 4));
+  const dated: number[] = [];
+  for (let a = 0; a < cols.published.length; a++) if (cols.published[a] != null) dated.push(a);
+  const pub = cols.published as string[];
+  // Code-unit order, as SQLite's binary collation for the ASCII of ISO dates.
+  dated.sort((x, y) => (pub[x]! < pub[y]! ? -1 : pub[x]! > pub[y]! ? 1 : 0));
+  const dateRank = new Int32Array(cols.published.length);
+  let ranks = 0;
+  for (let i = 0; i < dated.length; i++) {
+    if (i === 0 || pub[dated[i]!] !== pub[dated[i - 1]!]) ranks++;
+    dateRank[dated[i]!] = ranks;
+  }
+  const d: Derived = { version: cols.version, metricOf: metric.of, metricNames: metric.names, yearOf: year.of, yearNames: year.names, dateRank, ranks };
+  derivedOf.set(cols, d);
+  return d;
+}
