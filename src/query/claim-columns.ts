@@ -54,6 +54,8 @@ export interface ClaimColumns {
   sources: Dictionary;
   /** Incremented whenever a value changes: what is derived from the columns (claim-scan.ts) is kept by it. */
   version: number;
+  /** Incremented whenever the database changed at all (another table too: who is named, what is cited). */
+  seen: number;
 }
 
 type Table = 'claims' | 'articles';
@@ -118,6 +120,7 @@ export function claimColumns(db: Db): ClaimColumns | null {
   if (stamp === k.stamp) return k.cols;
   db.transaction(() => refresh(k))();
   k.stamp = stamp;
+  if (k.cols) k.cols.seen++;
   return k.cols;
 }
 
@@ -125,7 +128,7 @@ function emptyColumns(): ClaimColumns {
   return {
     article: new Int32Array(0), metric: new Uint32Array(0), approx: new Uint16Array(0), period: new Uint32Array(0),
     source: new Uint32Array(0), published: [],
-    metrics: new Dictionary(), approxes: new Dictionary(), periods: new Dictionary(), sources: new Dictionary(), version: 0,
+    metrics: new Dictionary(), approxes: new Dictionary(), periods: new Dictionary(), sources: new Dictionary(), version: 0, seen: 0,
   };
 }
 

@@ -7,6 +7,7 @@
 import type { Db } from '../store/db.js';
 import type { ClaimColumns } from './claim-columns.js';
 import { parseFilters, type Filters } from './filters.js';
+import { restrict, type RankedMatches } from './rank.js';
 
 export type ClaimTest = (id: number) => boolean;
 
@@ -15,6 +16,35 @@ export type ClaimTest = (id: number) => boolean;
  * and SQLite must answer. Bad filters throw the InputError filterSql would.
  */
 export function claimTest(db: Db, cols: ClaimColumns, filters: Filters): ClaimTest | null {
+  // A page asks twice (its list, its facets): the last tests are kept while the database is unchanged, and
+  // being the same function, the matches they passed are kept too (passingMatches).
+  const key = JSON.stringify(FILTER_KEYS.map((k) => filters[k] ?? null));
+  let memo = tests.get(cols);
+  if (!memo || memo.seen !== cols.seen) tests.set(cols, (memo = { seen: cols.seen, tests: new Map() }));
+  if (memo.tests.has(key)) return memo.tests.get(key)!;
+  const test = buildTest(db, cols, filters);
+  if (memo.tests.size >= 8) memo.tests.delete(memo.tests.keys().next().value!);
+  memo.tests.set(key, test);
+  return test;
+}
+
+export const FILTER_KEYS = ['source', 'since', 'until', 'official', 'document', 'metric', 'qualifier', 'period', 'unit'] as const satisfies readonly (keyof Filters)[];
+const tests = new WeakMap<ClaimColumns, { seen: number; tests: Map<string, ClaimTest | null> }>();
+
+/** Whether any filter is set (without one, every claim passes). */
+export const filtered = (filters: Filters) => FILTER_KEYS.some((k) => filters[k]);
+
+/** The matches that pass a test, kept with the matches for the next caller with the same test. */
+export function passingMatches(ranked: RankedMatches, test: ClaimTest): RankedMatches {
+  let byTest = passed.get(ranked);
+  if (!byTest) passed.set(ranked, (byTest = new WeakMap()));
+  let m = byTest.get(test);
+  if (!m) byTest.set(test, (m = restrict(ranked, test)));
+  return m;
+}
+const passed = new WeakMap<RankedMatches, WeakMap<ClaimTest, RankedMatches>>();
+
+function buildTest(db: Db, cols: ClaimColumns, filters: Filters): ClaimTest | null {
   const f = parseFilters(db, filters, { claims: true });
   if (f.unit) return null;
   const { article, metric, approx, period, source, published } = cols;
@@ -96,8 +126,11 @@ export class FacetCounter {
 
   add(id: number): void {
     const c = this.cols;
+    const article = c.article[id];
+    // A match newer than the columns (written between their refresh and the search): counted next time.
+    if (!article) return;
     this.counted++;
-    this.bySource[c.source[c.article[id]!]!]!++;
+    this.bySource[c.source[article]!]!++;
     this.byMetric[c.metric[id]!]!++;
     this.byApprox[c.approx[id]!]!++;
     this.byPeriod[c.period[id]!]!++;

@@ -15,7 +15,7 @@ import { inRankOrder, plainTerms, rankedMatches } from './rank.js';
 import type { ClaimsOptions } from './claims.js';
 import { filterSql } from './filters.js';
 import { claimColumns } from './claim-columns.js';
-import { claimTest, FacetCounter, type FacetValue } from './claim-scan.js';
+import { claimTest, FacetCounter, filtered, passingMatches, type FacetValue } from './claim-scan.js';
 
 export type { FacetValue };
 
@@ -110,12 +110,13 @@ function facetsFromColumns(db: Db, options: ClaimsOptions, top: number): ClaimFa
     const words = plainTerms(fts);
     const ranked = words ? rankedMatches(db, 'claims', words) : null;
     if (!ranked) return null;
-    for (let i = 0; i < ranked.count; i++) {
-      const id = ranked.ids[i]!;
-      if (test(id)) counter.add(id);
-    }
-  } else {
+    // The same matches the page's list ranked, already tested (passingMatches keeps them).
+    const passing = filtered(options) ? passingMatches(ranked, test) : ranked;
+    for (let i = 0; i < passing.count; i++) counter.add(passing.ids[i]!);
+  } else if (filtered(options)) {
     for (let id = 1; id < cols.article.length; id++) if (test(id)) counter.add(id);
+  } else {
+    for (let id = 1; id < cols.article.length; id++) counter.add(id);
   }
   return { ...counter.counts(top), capped: false, among: 'best' };
 }

@@ -97,8 +97,14 @@ interface TableCache {
    */
   parts: Map<string, { value: unknown; bytes: number }>;
   bytes: number;
-  /** The last few results, by query and database state (a page asks for the same matches for its list and its facets). */
+  /**
+   * Recent results by query, the most recently used last, RANK_CACHE.results bytes at most, for the database
+   * state `recentStamp`: a page's list and its facets ask for the same matches, and so do the pages a
+   * journalist opens from one search (a facet, the next page, its .json and .csv).
+   */
   recent: Map<string, RankedMatches>;
+  recentBytes: number;
+  recentStamp: string;
 }
 /**
  * Decoded postings kept per connection and table: a long-running server reads the same common terms often,
@@ -107,7 +113,7 @@ interface TableCache {
  * 200,000 articles (26 ms on a million claims), 17-18 ms with 256 MB (`--rank-cache` there). `vnpress serve` divides its budget between its worker threads
  * (src/serve/pool.ts). Filled only as searches need it.
  */
-export const RANK_CACHE = { bytes: 256 << 20 };
+export const RANK_CACHE = { bytes: 256 << 20, results: 64 << 20 };
 
 /** The bytes of decoded postings a connection keeps for a table (what the cache's tests check). */
 export function cachedBytes(db: Db, tbl: RankedTable): number {
@@ -156,7 +162,7 @@ function tableCache(db: Db, s: ReturnType<typeof statements>, tbl: RankedTable):
   let perDb = caches.get(db);
   if (!perDb) caches.set(db, (perDb = new Map()));
   let cache = perDb.get(tbl);
-  if (!cache) perDb.set(tbl, (cache = { segments: new Map(), sig: '', counts: new Map(), prefixes: new Map(), parts: new Map(), bytes: 0, recent: new Map() }));
+  if (!cache) perDb.set(tbl, (cache = { segments: new Map(), sig: '', counts: new Map(), prefixes: new Map(), parts: new Map(), bytes: 0, recent: new Map(), recentBytes: 0, recentStamp: '' }));
   const seen = new Set<number>();
   let sig = '';
   for (const { seg, gen } of s.gens.all(tbl)) {
@@ -168,7 +174,7 @@ function tableCache(db: Db, s: ReturnType<typeof statements>, tbl: RankedTable):
     cache.segments.set(seg, { gen: row.gen, docs: row.docs, tokens: row.tokens, lens: i32(row.lens) });
   }
   for (const seg of cache.segments.keys()) if (!seen.has(seg)) cache.segments.delete(seg);
-  if (sig !== cache.sig) { cache.sig = sig; cache.counts.clear(); cache.prefixes.clear(); cache.parts.clear(); cache.recent.clear(); cache.bytes = 0; }
+  if (sig !== cache.sig) { cache.sig = sig; cache.counts.clear(); cache.prefixes.clear(); cache.parts.clear(); cache.bytes = 0; }
   return cache;
 }
 
@@ -178,19 +184,33 @@ function tableCache(db: Db, s: ReturnType<typeof statements>, tbl: RankedTable):
 export function rankedMatches(db: Db, tbl: RankedTable, terms: readonly string[]): RankedMatches | null {
   const s = statementsFor(db);
   if (!s) return null;
+  const stamp = `${s.version.get()!.v}\t${s.changes.get()!.t}`;
   // Terms joined by a tab: a phrase of several words holds spaces.
-  const key = `${tbl}\t${terms.join('\t')}\t${s.version.get()!.v}\t${s.changes.get()!.t}`;
-  const recent = caches.get(db)?.get(tbl)?.recent;
-  const kept = recent?.get(key);
-  if (kept) return kept;
+  const key = terms.join('\t');
+  let cache = caches.get(db)?.get(tbl);
+  if (cache && cache.recentStamp !== stamp) { cache.recent.clear(); cache.recentBytes = 0; cache.recentStamp = stamp; }
+  const kept = cache?.recent.get(key);
+  if (kept) {
+    cache!.recent.delete(key);
+    cache!.recent.set(key, kept);
+    return kept;
+  }
   const m = computeMatches(db, s, tbl, terms);
-  const cache = caches.get(db)?.get(tbl);
+  cache = caches.get(db)?.get(tbl);
   if (m && cache) {
-    if (cache.recent.size >= 8) cache.recent.delete(cache.recent.keys().next().value!);
+    if (cache.recentStamp !== stamp) { cache.recent.clear(); cache.recentBytes = 0; cache.recentStamp = stamp; }
     cache.recent.set(key, m);
+    cache.recentBytes += resultBytes(m);
+    for (const [k, old] of cache.recent) {
+      if (cache.recentBytes <= RANK_CACHE.results || cache.recent.size <= 1) break;
+      cache.recent.delete(k);
+      cache.recentBytes -= resultBytes(old);
+    }
   }
   return m;
 }
+
+const resultBytes = (m: RankedMatches) => m.ids.byteLength + m.scores.byteLength;
 
 function statementsFor(db: Db): ReturnType<typeof statements> | null {
   let s = stmtCache.get(db);

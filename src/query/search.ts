@@ -10,7 +10,7 @@ import { InputError } from '../errors.js';
 import { filterSql, type Filters } from './filters.js';
 import { inRankOrder, plainTerms, rankedMatches, restrict } from './rank.js';
 import { claimColumns } from './claim-columns.js';
-import { claimTest } from './claim-scan.js';
+import { claimTest, passingMatches } from './claim-scan.js';
 
 /**
  * How filters meet the ranking index. smallFilter: a filter allowing at most this many articles is applied as
@@ -163,7 +163,7 @@ export function search(db: Db, query: string, options: SearchOptions = {}): Sear
       const cols = claims ? claimColumns(db) : null;
       const test = cols ? claimTest(db, cols, options) : null;
       const allowed = test ? null : allowedIds();
-      if (test) ranked = restrict(ranked, test);
+      if (test) ranked = passingMatches(ranked, test);
       else if (allowed) ranked = restrict(ranked, (id) => allowed.has(id));
     }
     if (ranked) {

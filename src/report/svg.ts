@@ -27,8 +27,10 @@ export function clip(text: string, max: number): string {
 export function fmt(n: number): string {
   const abs = Math.abs(n);
   const digits = abs >= 100 || Number.isInteger(n) ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
-  return n.toLocaleString('en-US', { maximumFractionDigits: digits });
+  return FORMATS[digits]!.format(n);
 }
+// toLocaleString with options builds a formatter at every call (about 30 µs): a page of claims formats 60 numbers.
+const FORMATS = [0, 1, 2, 3].map((d) => new Intl.NumberFormat('en-US', { maximumFractionDigits: d }));
 
 /** An axis label: compact for large numbers ("190B", "1.2M") so it fits the margin; the tooltip has it in full. */
 export function fmtAxis(n: number): string {

@@ -173,6 +173,32 @@ describe('the cache of decoded postings', () => {
   });
 });
 
+describe('the recent results', () => {
+  it('are kept within their budget, the least recently used out first, and never past a change', () => {
+    const saved = RANK_CACHE.results;
+    try {
+      const nam = rankedMatches(db, 'articles', ['nam'])!;
+      const bytes = nam.ids.byteLength + nam.scores.byteLength;
+      // Room for "nam" and one more like it.
+      RANK_CACHE.results = 2 * bytes;
+      expect(rankedMatches(db, 'articles', ['nam'])).toBe(nam);
+      const tang = rankedMatches(db, 'articles', ['tang'])!;
+      expect(rankedMatches(db, 'articles', ['nam'])).toBe(nam);
+      // A third result: "tang", the least recently used, goes; "nam" stays.
+      rankedMatches(db, 'articles', ['nam', 'tang']);
+      expect(rankedMatches(db, 'articles', ['nam'])).toBe(nam);
+      const again = rankedMatches(db, 'articles', ['tang'])!;
+      expect(again).not.toBe(tang);
+      expect([...inRankOrder(again, 20)]).toEqual([...inRankOrder(tang, 20)]);
+      // A write, by this connection or another, and they are computed again.
+      db.exec("UPDATE articles SET author = author WHERE id = 1");
+      expect(rankedMatches(db, 'articles', ['nam'])).not.toBe(nam);
+    } finally {
+      RANK_CACHE.results = saved;
+    }
+  });
+});
+
 describe('a prefix of too many terms', () => {
   it('is ranked by FTS5', () => {
     db.transaction(() => {
