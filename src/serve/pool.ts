@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import type { Rendered } from './cache.js';
 
 interface Job { id: number; path: string; resolve: (r: Rendered) => void }
-interface Slot { worker: Worker; job: Job | null }
+/** ready: the worker has opened the database and read what it keeps in memory (render-worker.ts). */
+interface Slot { worker: Worker; job: Job | null; ready: boolean }
 
 const SCRIPT = new URL('./render-worker.js', import.meta.url);
 
@@ -37,10 +38,28 @@ export class RenderPool {
   private closed = false;
 
   private readonly size: number;
+  private readonly started: Promise<void>;
+  private starting: (() => void) | null = null;
 
   constructor(private readonly db: string, size = Math.min(8, availableParallelism())) {
     this.size = Math.max(1, size);
+    this.started = new Promise((resolve) => { this.starting = resolve; });
     for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
+  }
+
+  /**
+   * Resolves when every worker is ready to render (at a million claims, each reads the claims' columns for
+   * about 2-3 s): the server listens after it, so that its first pages are not queued behind the reading.
+   */
+  ready(): Promise<void> {
+    return this.started;
+  }
+
+  private checkStarted(): void {
+    if (this.starting && this.slots.length === this.size && this.slots.every((s) => s.ready)) {
+      this.starting();
+      this.starting = null;
+    }
   }
 
   render(path: string): Promise<Rendered> {
@@ -60,8 +79,14 @@ export class RenderPool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(SCRIPT, { workerData: { db: this.db, rankCache: workerRankCache(this.size) } }), job: null };
-    slot.worker.on('message', (m: { id: number; status: number; type: string; headers?: Record<string, string>; body: Uint8Array }) => {
+    const slot: Slot = { worker: new Worker(SCRIPT, { workerData: { db: this.db, rankCache: workerRankCache(this.size) } }), job: null, ready: false };
+    slot.worker.on('message', (m: { ready?: true; id: number; status: number; type: string; headers?: Record<string, string>; body: Uint8Array }) => {
+      if (m.ready) {
+        slot.ready = true;
+        this.checkStarted();
+        this.pump();
+        return;
+      }
       const job = slot.job;
       slot.job = null;
       job?.resolve({ status: m.status, type: m.type, headers: m.headers, body: Buffer.from(m.body.buffer, m.body.byteOffset, m.body.byteLength) });
@@ -74,9 +99,10 @@ export class RenderPool {
       slot.job = null;
       job?.resolve({ status: 500, type: 'text/plain; charset=utf-8', body: Buffer.from(`the page could not be rendered (${failure}); the server is still running, try again\n`) });
       if (this.closed) return;
-      // Replace the dead worker.
+      // Replace the dead worker (one that died before it was ready does not hold up the start: the rest serve).
       const i = this.slots.indexOf(slot);
       if (i >= 0) this.slots[i] = this.spawn();
+      if (!slot.ready && this.starting) { this.starting(); this.starting = null; }
       this.pump();
     });
     return slot;
@@ -84,7 +110,7 @@ export class RenderPool {
 
   private pump(): void {
     for (const slot of this.slots) {
-      if (slot.job || !this.queue.length) continue;
+      if (slot.job || !slot.ready || !this.queue.length) continue;
       const job = this.queue.shift()!;
       slot.job = job;
       slot.worker.postMessage({ id: job.id, path: job.path });

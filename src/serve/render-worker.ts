@@ -15,6 +15,7 @@ const db = openDb(data.db, { readonly: true });
 // Read before the first page: about 2 s at a million claims, after which a filtered page tests a claim in
 // nanoseconds instead of microseconds (src/query/claim-columns.ts).
 keepClaimColumns(db);
+parentPort!.postMessage({ ready: true });
 parentPort!.on('message', (job: { id: number; path: string }) => {
   const r = render(db, new URL(job.path, 'http://vnpress.local'));
   // The body's bytes move to the server's thread instead of being copied.

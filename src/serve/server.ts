@@ -19,6 +19,7 @@ import { STYLE } from './pages.js';
 import { isQuick, render } from './render.js';
 import { ResponseCache, type Rendered } from './cache.js';
 import { RenderPool, workersAvailable } from './pool.js';
+import { keepClaimColumns } from '../query/claim-columns.js';
 import { availableParallelism } from 'node:os';
 
 export const CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -124,6 +125,9 @@ export async function serve(options: ServeOptions): Promise<Running> {
   const cache = options.cache === false ? null : new ResponseCache(db);
   const workers = options.workers ?? (workersAvailable() ? Math.min(8, availableParallelism()) : 0);
   const pool = workers > 0 ? new RenderPool(options.db, workers) : null;
+  await pool?.ready();
+  // Rendering on this thread: it keeps the claims' columns as the workers do.
+  if (!pool) keepClaimColumns(db);
   const server = createServer((req, res) => {
     const t = performance.now();
     void handle(db, req, res, allowed, cache, pool).then((status) => {

@@ -43,6 +43,12 @@ describe('workerRankCache', () => {
 });
 
 describe('RenderPool', () => {
+  it('is ready once every worker has opened the database and read the claims\' columns', async () => {
+    await pool.ready();
+    const slots = (pool as unknown as { slots: { ready: boolean }[] }).slots;
+    expect(slots.map((s) => s.ready)).toEqual([true, true]);
+  });
+
   it('renders in worker threads exactly what the server thread renders', async () => {
     const got = await Promise.all(PATHS.map((p) => pool.render(p)));
     got.forEach((r, i) => {
