@@ -11,7 +11,7 @@
 import type { Db } from '../store/db.js';
 import { InputError } from '../errors.js';
 import { toFtsQuery } from './search.js';
-import { inRankOrder, plainTerms, rankedMatches } from './rank.js';
+import { inRankOrder, plainTerms, rankedMatches, type RankedMatches } from './rank.js';
 import type { ClaimsOptions } from './claims.js';
 import { filterSql } from './filters.js';
 import { claimColumns } from './claim-columns.js';
@@ -110,9 +110,15 @@ function facetsFromColumns(db: Db, options: ClaimsOptions, top: number): ClaimFa
     const words = plainTerms(fts);
     const ranked = words ? rankedMatches(db, 'claims', words) : null;
     if (!ranked) return null;
-    // The same matches the page's list ranked, already tested (passingMatches keeps them).
+    // The same matches the page's list ranked, already tested (passingMatches keeps them), and their counts
+    // kept with them: the page's .json and its next pages show the same facets.
     const passing = filtered(options) ? passingMatches(ranked, test) : ranked;
-    for (let i = 0; i < passing.count; i++) counter.add(passing.ids[i]!);
+    const kept = countsKept.get(passing);
+    if (kept?.top === top) return kept.facets;
+    counter.addAll(passing.ids, passing.count);
+    const facets: ClaimFacets = { ...counter.counts(top), capped: false, among: 'best' };
+    countsKept.set(passing, { top, facets });
+    return facets;
   } else if (filtered(options)) {
     for (let id = 1; id < cols.article.length; id++) if (test(id)) counter.add(id);
   } else {
@@ -120,6 +126,8 @@ function facetsFromColumns(db: Db, options: ClaimsOptions, top: number): ClaimFa
   }
   return { ...counter.counts(top), capped: false, among: 'best' };
 }
+
+const countsKept = new WeakMap<RankedMatches, { top: number; facets: ClaimFacets }>();
 
 type FacetRow = Record<keyof typeof FACETS, string | null>;
 /** With a filter: how many of the best-ranked matches are examined, and how many are looked up at a time. */
