@@ -183,7 +183,7 @@ export class FacetCounter {
  * those at or above the place where `limit` is reached are sorted.
  */
 export function newestClaims(cols: ClaimColumns, test: ClaimTest, limit: number): number[] {
-  const { dateRank, ranks } = derived(cols);
+  const { dateRank, ranks } = dateOrder(cols);
   const article = cols.article;
   const passing = new Int32Array(article.length);
   let n = 0;
@@ -211,12 +211,53 @@ interface Derived {
   /** Per period code: the code of its year (first four characters) in yearNames. */
   yearOf: Int32Array;
   yearNames: (string | null)[];
-  /** Per article id: its place in published_at order, 1 for the oldest date, 0 for none; ranks: the highest. */
-  dateRank: Int32Array;
-  ranks: number;
 }
 
 const derivedOf = new WeakMap<ClaimColumns, Derived>();
+
+/** Per article id: its place in published_at order, 1 for the oldest date, 0 for none; ranks: the highest. */
+interface DateOrder { version: number; dateRank: Int32Array; ranks: number }
+const dateOrders = new WeakMap<ClaimColumns, DateOrder>();
+
+function dateOrder(cols: ClaimColumns): DateOrder {
+  const have = dateOrders.get(cols);
+  if (have && have.version === cols.version) return have;
+  const pub = cols.published;
+  const dated: number[] = [];
+  for (let a = 0; a < pub.length; a++) if (pub[a] != null) dated.push(a);
+  // The order of SQLite's binary collation, which for these ASCII strings is JS's order of code units. Comparing
+  // 200,000 strings took 0.6 s; ISO times ("2024-05-06T07:08:09+07:00", what the extractor stores) are compared
+  // as numbers of their first 19 characters, the rest of the string breaking ties.
+  const keys = new Float64Array(pub.length);
+  let iso = true;
+  for (const a of dated) if (Number.isNaN((keys[a] = isoKey(pub[a]!)))) { iso = false; break; }
+  const text = (x: number, y: number) => (pub[x]! < pub[y]! ? -1 : pub[x]! > pub[y]! ? 1 : 0);
+  dated.sort(iso ? (x, y) => keys[x]! - keys[y]! || text(x, y) : text);
+  const dateRank = new Int32Array(pub.length);
+  let ranks = 0;
+  for (let i = 0; i < dated.length; i++) {
+    if (i === 0 || pub[dated[i]!] !== pub[dated[i - 1]!]) ranks++;
+    dateRank[dated[i]!] = ranks;
+  }
+  const d = { version: cols.version, dateRank, ranks };
+  dateOrders.set(cols, d);
+  return d;
+}
+
+/** "YYYY-MM-DDTHH:MM:SS…" as the number YYYYMMDDHHMMSS, which orders as the text does; NaN for anything else. */
+function isoKey(s: string): number {
+  if (s.length < 19) return NaN;
+  let n = 0;
+  for (let i = 0; i < 19; i++) {
+    const c = s.charCodeAt(i);
+    if (i === 4 || i === 7) { if (c !== 45) return NaN; continue; }
+    if (i === 10) { if (c !== 84) return NaN; continue; }
+    if (i === 13 || i === 16) { if (c !== 58) return NaN; continue; }
+    if (c < 48 || c > 57) return NaN;
+    n = n * 10 + (c - 48);
+  }
+  return n;
+}
 
 function derived(cols: ClaimColumns): Derived {
   const have = derivedOf.get(cols);
@@ -237,18 +278,7 @@ function derived(cols: ClaimColumns): Derived {
   // As SQL's substr(metric_key, 1, instr(metric_key, '|') - 1): empty (not counted) without a "|".
   const metric = group(cols.metrics.values, (k) => k.slice(0, Math.max(0, k.indexOf('|'))));
   const year = group(cols.periods.values, (p) => p.slice(0, 4));
-  const dated: number[] = [];
-  for (let a = 0; a < cols.published.length; a++) if (cols.published[a] != null) dated.push(a);
-  const pub = cols.published as string[];
-  // Code-unit order, as SQLite's binary collation for the ASCII of ISO dates.
-  dated.sort((x, y) => (pub[x]! < pub[y]! ? -1 : pub[x]! > pub[y]! ? 1 : 0));
-  const dateRank = new Int32Array(cols.published.length);
-  let ranks = 0;
-  for (let i = 0; i < dated.length; i++) {
-    if (i === 0 || pub[dated[i]!] !== pub[dated[i - 1]!]) ranks++;
-    dateRank[dated[i]!] = ranks;
-  }
-  const d: Derived = { version: cols.version, metricOf: metric.of, metricNames: metric.names, yearOf: year.of, yearNames: year.names, dateRank, ranks };
+  const d: Derived = { version: cols.version, metricOf: metric.of, metricNames: metric.names, yearOf: year.of, yearNames: year.names };
   derivedOf.set(cols, d);
   return d;
 }

@@ -85,6 +85,25 @@ describe('newestClaims', () => {
     expect(undated.length).toBeGreaterThan(0);
     expect(all.slice(-undated.length)).toEqual(undated);
   });
+
+  it('orders times that share their first 19 characters, and dates in other forms, as SQLite does', () => {
+    const check = () => {
+      const c = claimColumns(db)!;
+      for (const f of [{}, { qualifier: 'exact' }]) {
+        for (const limit of [5, 10_000]) expect(newestClaims(c, claimTest(db, c, f)!, limit)).toEqual(sqlIds(f, `ORDER BY a.published_at DESC, c.id LIMIT ${limit}`));
+      }
+    };
+    const latest = db.prepare('SELECT MAX(published_at) FROM articles').pluck().get() as string;
+    const second = latest.slice(0, 19);
+    db.prepare('UPDATE articles SET published_at = ? WHERE id = 5').run(`${second}+07:00`);
+    db.prepare('UPDATE articles SET published_at = ? WHERE id = 6').run(`${second}Z`);
+    db.prepare('UPDATE articles SET published_at = ? WHERE id = 7').run(second);
+    check();
+    // Not ISO times: compared as text throughout.
+    db.prepare('UPDATE articles SET published_at = ? WHERE id = 8').run(latest.slice(0, 10));
+    db.prepare("UPDATE articles SET published_at = '06/05/2024' WHERE id = 9").run();
+    check();
+  });
 });
 
 describe('FacetCounter', () => {
