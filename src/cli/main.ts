@@ -258,6 +258,8 @@ export function buildProgram(): Command {
     .option('--document <number>', 'rows from articles citing this document (ND for NĐ works too); in documents, that document')
     .option('--metric <key>', 'claims: this metric, a catalog key (gdp-growth) or a full key (exports|usd)')
     .option('--qualifier <q>', 'claims: this qualifier, a code (over) or the word (hơn)')
+    .option('--period <p>', 'claims: this period or its start: 2024 (all of 2024), 2024-Q2, 2024-H1, 2024-06')
+    .option('--unit <unit>', 'claims: only this unit (%, USD, VND, …)')
     .addHelpText('after', examples('vnpress export claims --csv > claims.csv', 'vnpress export documents --nl | head',
       'vnpress export claims --metric cpi --qualifier hơn --since 2024-01-01 --csv > cpi.csv', 'vnpress export officials --official "Pham Minh Chinh"'))
     .action(async (table: string, opts) => {

@@ -50,7 +50,7 @@ export interface ExportOptions extends Filters {
 
 /**
  * The filters narrow the articles a row comes from (source, dates, an official named, a document cited);
- * --metric and --qualifier apply to claims only. In the officials and documents tables --official and
+ * --metric, --qualifier, --period and --unit apply to claims only. In the officials and documents tables --official and
  * --document also pick the rows themselves: that person's titles, that document's line, rather than
  * everyone named beside them.
  */

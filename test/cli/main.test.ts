@@ -150,6 +150,12 @@ describe('commands on a database filled by the demo', () => {
     const over = vnpress('export', 'claims', '--qualifier', 'hơn', '--nl', '--db', 'demo.db');
     expect(over.code).toBe(0);
     expect(over.stdout.trim().split('\n').every((l) => JSON.parse(l).approx === 'over')).toBe(true);
+    const of2024 = vnpress('export', 'claims', '--period', '2024', '--unit', '%', '--nl', '--db', 'demo.db');
+    expect(of2024.code).toBe(0);
+    const rows2024 = of2024.stdout.trim().split('\n').map((l) => JSON.parse(l) as { period: string; unit: string });
+    expect(rows2024.length).toBeGreaterThan(0);
+    expect(rows2024.every((r) => (r.period === '2024' || r.period.startsWith('2024-')) && r.unit === '%')).toBe(true);
+    expect(vnpress('export', 'articles', '--period', '2024', '--db', 'demo.db').stderr).toMatch(/--period and --unit filter claims/);
 
     const officials = JSON.parse(vnpress('officials', '--db', 'demo.db', '--limit', '3', '--json').stdout);
     expect(officials[0]).toMatchObject({ name: 'Phạm Minh Chính', latest_title: expect.stringMatching(/^Thủ tướng/) });
