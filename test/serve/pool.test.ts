@@ -67,10 +67,13 @@ describe('RenderPool', () => {
   it('answers a page whose worker died with a 500 that says so, and replaces the worker', async () => {
     const slots = (pool as unknown as { slots: { worker: Worker }[] }).slots;
     const first = slots[0]!.worker;
+    // Stopped as the job is handed to it (both workers are idle, the first is asked first): a page quick to
+    // render could otherwise be answered before the worker stops.
+    const stopped = first.terminate();
     const dying = pool.render('/claims?q=xuat+khau&dying=1');
-    await first.terminate();
+    await stopped;
     const r = await dying;
-    // The job went to the first worker (both were idle): it died with it.
+    // The job went to the first worker: it died with it.
     expect(r.status).toBe(500);
     expect(r.body.toString()).toMatch(/could not be rendered.*still running/);
     expect(slots[0]!.worker).not.toBe(first);
