@@ -67,7 +67,7 @@ function buildTest(db: Db, cols: ClaimColumns, filters: Filters): ClaimTest | nu
   const metrics = f.metric === null ? null : codesWhere(cols.metrics.values, (k) => k === f.metric || k.startsWith(`${f.metric}|`));
   const periods = f.period === null ? null : codesWhere(cols.periods.values, (p) => p === f.period || p.startsWith(`${f.period}-`));
   const qualifier = f.approx === null ? null : cols.approxes.find(f.approx);
-    return (id) => {
+  return (id) => {
     const a = article[id];
     if (!a) return false;
     if (articles !== null && articles[a] !== 1) return false;
@@ -125,33 +125,28 @@ export class FacetCounter {
   }
 
   add(id: number): void {
-    const c = this.cols;
-    const article = c.article[id];
+    const a = this.cols.article[id]!;
     // A match newer than the columns (written between their refresh and the search): counted next time.
-    if (!article) return;
+    if (a) this.tally(id, a);
+  }
+
+  /** Adds the first `n` ids of a list of matches. */
+  addAll(ids: Float64Array, n: number): void {
+    const article = this.cols.article;
+    for (let i = 0; i < n; i++) {
+      const id = ids[i]!;
+      const a = article[id]!;
+      if (a) this.tally(id, a);
+    }
+  }
+
+  private tally(id: number, article: number): void {
+    const c = this.cols;
     this.counted++;
     this.bySource[c.source[article]!]!++;
     this.byMetric[c.metric[id]!]!++;
     this.byApprox[c.approx[id]!]!++;
     this.byPeriod[c.period[id]!]!++;
-  }
-
-  /** Adds the first `n` ids of a list of matches: the loop of add(), with the columns in locals. */
-  addAll(ids: Float64Array, n: number): void {
-    const { article, source, metric, approx, period } = this.cols;
-    const { bySource, byMetric, byApprox, byPeriod } = this;
-    let counted = 0;
-    for (let i = 0; i < n; i++) {
-      const id = ids[i]!;
-      const a = article[id]!;
-      if (!a) continue;
-      counted++;
-      bySource[source[a]!]!++;
-      byMetric[metric[id]!]!++;
-      byApprox[approx[id]!]!++;
-      byPeriod[period[id]!]!++;
-    }
-    this.counted += counted;
   }
 
   /** The `top` values of each facet, most first, then by value; none for a null or empty value. */
@@ -202,7 +197,7 @@ export function newestClaims(cols: ClaimColumns, test: ClaimTest, limit: number)
   return newest.sort((x, y) => rankOf(y) - rankOf(x)).slice(0, limit);
 }
 
-/** What the facets and the date order need beyond the columns, computed again when they change. */
+/** What the facets need beyond the columns (their values grouped), computed again when the columns change. */
 interface Derived {
   version: number;
   /** Per metric key code: the code of its catalog key (before "|") in metricNames; 0 when it has none. */

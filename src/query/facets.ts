@@ -119,11 +119,8 @@ function facetsFromColumns(db: Db, options: ClaimsOptions, top: number): ClaimFa
     const facets: ClaimFacets = { ...counter.counts(top), capped: false, among: 'best' };
     countsKept.set(passing, { top, facets });
     return facets;
-  } else if (filtered(options)) {
-    for (let id = 1; id < cols.article.length; id++) if (test(id)) counter.add(id);
-  } else {
-    for (let id = 1; id < cols.article.length; id++) counter.add(id);
   }
+  for (let id = 1; id < cols.article.length; id++) if (test(id)) counter.add(id);
   return { ...counter.counts(top), capped: false, among: 'best' };
 }
 

@@ -187,18 +187,17 @@ export function rankedMatches(db: Db, tbl: RankedTable, terms: readonly string[]
   const stamp = `${s.version.get()!.v}\t${s.changes.get()!.t}`;
   // Terms joined by a tab: a phrase of several words holds spaces.
   const key = terms.join('\t');
-  let cache = caches.get(db)?.get(tbl);
-  if (cache && cache.recentStamp !== stamp) { cache.recent.clear(); cache.recentBytes = 0; cache.recentStamp = stamp; }
-  const kept = cache?.recent.get(key);
+  const before = recentAt(caches.get(db)?.get(tbl), stamp);
+  const kept = before?.recent.get(key);
   if (kept) {
-    cache!.recent.delete(key);
-    cache!.recent.set(key, kept);
+    before!.recent.delete(key);
+    before!.recent.set(key, kept);
     return kept;
   }
   const m = computeMatches(db, s, tbl, terms);
-  cache = caches.get(db)?.get(tbl);
+  // The table's cache exists once computeMatches has run.
+  const cache = recentAt(caches.get(db)?.get(tbl), stamp);
   if (m && cache) {
-    if (cache.recentStamp !== stamp) { cache.recent.clear(); cache.recentBytes = 0; cache.recentStamp = stamp; }
     cache.recent.set(key, m);
     cache.recentBytes += resultBytes(m);
     for (const [k, old] of cache.recent) {
@@ -211,6 +210,12 @@ export function rankedMatches(db: Db, tbl: RankedTable, terms: readonly string[]
 }
 
 const resultBytes = (m: RankedMatches) => m.ids.byteLength + m.scores.byteLength;
+
+/** The table's cache with its recent results emptied if they are of another database state than `stamp`. */
+function recentAt(cache: TableCache | undefined, stamp: string): TableCache | undefined {
+  if (cache && cache.recentStamp !== stamp) { cache.recent.clear(); cache.recentBytes = 0; cache.recentStamp = stamp; }
+  return cache;
+}
 
 function statementsFor(db: Db): ReturnType<typeof statements> | null {
   let s = stmtCache.get(db);

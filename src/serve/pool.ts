@@ -56,7 +56,7 @@ export class RenderPool {
   }
 
   private checkStarted(): void {
-    if (this.starting && this.slots.length === this.size && this.slots.every((s) => s.ready)) {
+    if (this.starting && this.slots.every((s) => s.ready)) {
       this.starting();
       this.starting = null;
     }
